@@ -1,0 +1,158 @@
+/**
+ * The one typed API between the page and the trainer worker. Types only: both sides import it
+ * with `import type`, so nothing here ever runs, and tfjs never reaches the main thread.
+ */
+import type {
+  BackendChoice,
+  BackendName,
+  DatasetName,
+  ExperimentConfig,
+  Knobs,
+} from '../src/state/experiment';
+
+export interface BackendInfo {
+  /** The backend tfjs is running on. */
+  name: BackendName;
+  /** What the user (or `auto`) asked for. */
+  requested: BackendChoice;
+  /** A readable description of the device, e.g. "swiftshader" for WebGPU or the wasm features. */
+  adapter: string;
+  /** Set when the requested backend could not start and another was used instead. */
+  fallbackReason?: string;
+}
+
+export type TrainerErrorCode =
+  | 'backend-unavailable'
+  | 'teacher-load-failed'
+  | 'diverged'
+  | 'device-lost'
+  | 'bad-config'
+  | 'not-initialised'
+  | 'internal';
+
+/** Errors cross the worker boundary as plain data (comlink drops error classes). */
+export interface TrainerError {
+  code: TrainerErrorCode;
+  message: string;
+}
+
+export interface ModelMetrics {
+  /** Mean KL(teacher ‖ model) at T = 1 over the test set, in nats. */
+  klToTeacher: number;
+  /** Mean cross-entropy against the true labels over the test set, in nats. */
+  hardLoss: number;
+  /** Fraction of test points classified correctly, 0–1. */
+  accuracy: number;
+}
+
+export interface TeacherMetrics {
+  hardLoss: number;
+  accuracy: number;
+}
+
+/**
+ * Probe points: a few inputs whose full output distributions are shown as bars.
+ * Distributions are row-major, `count × classes`.
+ */
+export interface ProbeReadout {
+  count: number;
+  classes: number;
+  /** Probe inputs, `count × 2`. */
+  points: Float32Array;
+  /** The temperature the `…AtT` distributions were computed at. */
+  temperature: number;
+  teacherAtT: Float32Array;
+  studentAtT: Float32Array;
+  labelsOnlyAtT: Float32Array | null;
+  teacherAt1: Float32Array;
+  studentAt1: Float32Array;
+  labelsOnlyAt1: Float32Array | null;
+  /** KL(teacher ‖ student) at T = 1 for each probe, in nats. */
+  klStudent: Float32Array;
+  klLabelsOnly: Float32Array | null;
+}
+
+/** A model's decision regions on a square grid over `extent`. */
+export interface RegionsReadout {
+  /** Cells per side; cell (i, j) is row i from the top (largest y), column j from the left. */
+  size: number;
+  /** [xmin, xmax, ymin, ymax] of the grid. */
+  extent: [number, number, number, number];
+  /** Predicted class per cell, `size × size`. */
+  argmax: Uint8Array;
+  /** Probability of the predicted class per cell, scaled to 0–255. */
+  confidence: Uint8Array;
+}
+
+export interface Snapshot {
+  step: number;
+  examplesSeen: number;
+  /** Training examples per second over the last second or so (each student counts its own). */
+  examplesPerSecond: number;
+  running: boolean;
+  knobs: Knobs;
+  teacher: TeacherMetrics;
+  student: ModelMetrics;
+  labelsOnly: ModelMetrics | null;
+  /** Training loss of the last step (the distillation objective) and its two parts. */
+  trainLoss: { total: number; soft: number; hard: number };
+  probes: ProbeReadout;
+  /** Present only in some snapshots (regions change slowly and cost a grid pass). */
+  regions?: { student: RegionsReadout; labelsOnly: RegionsReadout | null };
+}
+
+export interface LabeledPoints {
+  /** `count × 2` inputs. */
+  x: Float32Array;
+  /** Class index per point. */
+  y: Uint8Array;
+  count: number;
+}
+
+export interface TeacherCard {
+  name: string;
+  architecture: string;
+  parameters: number;
+  trainAccuracy: number;
+  testAccuracy: number;
+}
+
+export interface InitResult {
+  backend: BackendInfo;
+  dataset: { name: DatasetName; classes: number; train: LabeledPoints; test: LabeledPoints };
+  teacher: TeacherCard & { regions: RegionsReadout };
+  studentParameters: number;
+  /** The first snapshot, before any training step. */
+  snapshot: Snapshot;
+}
+
+/** Callbacks the page hands to the worker (wrapped in `Comlink.proxy`). */
+export interface TrainerListener {
+  snapshot(snapshot: Snapshot): void;
+  error(error: TrainerError): void;
+  backend(info: BackendInfo): void;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: TrainerError };
+
+export interface TrainerApi {
+  /** Pick a backend, load the teacher, build the students. Replaces any earlier run. */
+  init(config: ExperimentConfig, backend: BackendChoice, listener: TrainerListener): Promise<Result<InitResult>>;
+  /** Start a fresh run with a new config on the same backend (knob-only changes need `configure`). */
+  reset(config: ExperimentConfig): Promise<Result<InitResult>>;
+  /** Switch backend; the run restarts on the new one. */
+  setBackend(backend: BackendChoice): Promise<Result<InitResult>>;
+  /** Live knobs: take effect on the next step. */
+  configure(knobs: Partial<Knobs>): Promise<void>;
+  /** Steps per second while playing; 0 = as fast as possible. */
+  setSpeed(stepsPerSecond: number): Promise<void>;
+  play(): Promise<void>;
+  pause(): Promise<void>;
+  /** Run `count` steps (default 1) and push one snapshot. */
+  step(count?: number): Promise<Result<Snapshot>>;
+  /** Replace the probe points (`count × 2`); a snapshot follows. */
+  setProbes(points: Float32Array): Promise<Result<Snapshot>>;
+  /** Live tensors and bytes of the worker's tfjs engine. */
+  memory(): Promise<{ numTensors: number; numBytes: number }>;
+  dispose(): Promise<void>;
+}
