@@ -87,7 +87,7 @@ export interface RegionsReadout {
 export interface Snapshot {
   step: number;
   examplesSeen: number;
-  /** Training examples per second over the last second or so (each student counts its own). */
+  /** Transfer-set examples trained on per second, over the last second or so (a step on a batch of B counts B, however many students share it). */
   examplesPerSecond: number;
   running: boolean;
   knobs: Knobs;
@@ -148,10 +148,10 @@ export interface TrainerApi {
   setSpeed(stepsPerSecond: number): Promise<void>;
   play(): Promise<void>;
   pause(): Promise<void>;
-  /** Run `count` steps (default 1) and push one snapshot. */
-  step(count?: number): Promise<Result<Snapshot>>;
-  /** Replace the probe points (`count × 2`); a snapshot follows. */
-  setProbes(points: Float32Array): Promise<Result<Snapshot>>;
+  /** Run `count` steps (default 1), push one snapshot through the listener, return the step reached. */
+  step(count?: number): Promise<Result<number>>;
+  /** Replace the probe points (`count × 2`); a snapshot follows through the listener. */
+  setProbes(points: Float32Array): Promise<Result<void>>;
   /** Live tensors and bytes of the worker's tfjs engine. */
   memory(): Promise<{ numTensors: number; numBytes: number }>;
   dispose(): Promise<void>;

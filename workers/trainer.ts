@@ -1,0 +1,455 @@
+/**
+ * The trainer behind the worker's comlink API: backend choice, the play loop, live knobs and
+ * throttled snapshots. Messaging-free, so Node tests drive it directly.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { ModelCard } from '../models/teachers';
+import {
+  DATASET_CLASSES,
+  LIMITS,
+  type BackendChoice,
+  type DatasetName,
+  type ExperimentConfig,
+  type Knobs,
+} from '../src/state/experiment';
+import { onDeviceLost, selectBackend, type BackendOptions } from './backend';
+import { DEFAULT_PROBES } from './labs/toy2d/datasets';
+import { Toy2dRun } from './labs/toy2d/lab';
+import type {
+  BackendInfo,
+  InitResult,
+  Result,
+  Snapshot,
+  TrainerApi,
+  TrainerError,
+  TrainerErrorCode,
+  TrainerListener,
+} from './trainer-api';
+
+export interface LoadedTeacher {
+  model: tf.LayersModel;
+  card: ModelCard;
+}
+
+export interface TrainerDeps extends BackendOptions {
+  /** Loads a teacher's weights and model card (browser: our own build's files; Node: the disk). */
+  loadTeacher(dataset: DatasetName): Promise<LoadedTeacher>;
+  now?: () => number;
+}
+
+/** At most this many snapshots per second reach the page. */
+export const SNAPSHOTS_PER_SECOND = 30;
+/** Decision regions cost a grid pass per student: refresh them less often. */
+const REGION_INTERVAL_MS = 200;
+/** At full speed, run steps for about this long between yields, so pause and knobs stay responsive. */
+const CHUNK_BUDGET_MS = 12;
+const MAX_STEPS_PER_CHUNK = 500;
+
+class TrainerFailure extends Error {
+  constructor(readonly code: TrainerErrorCode, message: string) {
+    super(message);
+  }
+}
+
+function toError(error: unknown, fallback: TrainerErrorCode = 'internal'): TrainerError {
+  if (error instanceof TrainerFailure) return { code: error.code, message: error.message };
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: fallback, message };
+}
+
+/** Yields to the event loop without setTimeout's 4 ms clamp, so queued messages (pause) run. */
+function yieldToEventLoop(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function validateConfig(config: ExperimentConfig): string | null {
+  if (!(config.dataset in DATASET_CLASSES)) return `Unknown data set "${String(config.dataset)}".`;
+  const h = config.student.hidden;
+  if (h.length < LIMITS.hiddenLayers.min || h.length > LIMITS.hiddenLayers.max) return 'The student needs 1 to 3 hidden layers.';
+  if (h.some((u) => !Number.isInteger(u) || u < LIMITS.units.min || u > LIMITS.units.max)) return 'Each hidden layer needs 2 to 64 units.';
+  return validateKnobs(config.knobs);
+}
+
+export function validateKnobs(knobs: Partial<Knobs>): string | null {
+  const { temperature: T, alpha, learningRate, batchSize } = knobs;
+  if (T !== undefined && !(T >= LIMITS.temperature.min && T <= LIMITS.temperature.max)) return 'Temperature must be between 1 and 20.';
+  if (alpha !== undefined && !(alpha >= 0 && alpha <= 1)) return 'α must be between 0 and 1.';
+  if (learningRate !== undefined && !(learningRate >= LIMITS.learningRate.min && learningRate <= LIMITS.learningRate.max)) {
+    return 'Learning rate must be between 0.0001 and 1.';
+  }
+  if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 1024)) return 'Batch size must be a whole number from 1 to 1024.';
+  return null;
+}
+
+export function createTrainer(deps: TrainerDeps): TrainerApi {
+  const now = deps.now ?? (() => performance.now());
+  let listener: TrainerListener | null = null;
+  let backend: BackendInfo | null = null;
+  let config: ExperimentConfig | null = null;
+  let run: Toy2dRun | null = null;
+  let teacherCard: ModelCard | null = null;
+  const teachers = new Map<DatasetName, LoadedTeacher>();
+  let probePoints: Float32Array | null = null;
+
+  let playing = false;
+  let loop: Promise<void> | null = null;
+  let stepsPerSecond = 0;
+  let lastSnapshotAt = -Infinity;
+  let lastRegionsAt = -Infinity;
+  /** (time, examples) samples over the last ~second, for a steady examples/s. */
+  let rate: { t: number; examples: number }[] = [];
+  /** Serialises everything that touches the run, so a snapshot never reads a disposed model. */
+  let busy: Promise<unknown> = Promise.resolve();
+
+  function exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const next = busy.then(task, task);
+    busy = next.catch(() => undefined);
+    return next;
+  }
+
+  function report(error: TrainerError): void {
+    listener?.error(error);
+  }
+
+  function examplesPerSecond(): number {
+    if (rate.length < 2) return 0;
+    const first = rate[0]!;
+    const last = rate[rate.length - 1]!;
+    const dt = (last.t - first.t) / 1000;
+    return dt > 0 ? (last.examples - first.examples) / dt : 0;
+  }
+
+  function noteRate(): void {
+    if (!run) return;
+    const t = now();
+    rate.push({ t, examples: run.examplesSeen });
+    while (rate.length > 2 && t - rate[0]!.t > 1000) rate.shift();
+  }
+
+  async function teacherFor(dataset: DatasetName): Promise<LoadedTeacher> {
+    const cached = teachers.get(dataset);
+    if (cached) return cached;
+    let loaded: LoadedTeacher;
+    try {
+      loaded = await deps.loadTeacher(dataset);
+    } catch (error) {
+      throw new TrainerFailure('teacher-load-failed', `Could not load the ${dataset} teacher: ${toError(error).message}`);
+    }
+    const shape = loaded.model.outputs[0]?.shape;
+    const inputShape = loaded.model.inputs[0]?.shape;
+    const classes = DATASET_CLASSES[dataset];
+    if (!shape || shape[shape.length - 1] !== classes || !inputShape || inputShape[inputShape.length - 1] !== 2) {
+      loaded.model.dispose();
+      throw new TrainerFailure(
+        'teacher-load-failed',
+        `The ${dataset} teacher file does not fit this lab: it should map 2 inputs to ${classes} classes, but maps ${String(inputShape?.[1])} to ${String(shape?.[1])}.`,
+      );
+    }
+    loaded.model.trainable = false;
+    teachers.set(dataset, loaded);
+    return loaded;
+  }
+
+  function disposeTeachers(): void {
+    for (const t of teachers.values()) t.model.dispose();
+    teachers.clear();
+  }
+
+  async function snapshot(withRegions: boolean): Promise<Snapshot> {
+    const r = run;
+    if (!r) throw new TrainerFailure('not-initialised', 'The trainer has no run yet.');
+    const [teacher, metrics, probes, trainLoss] = await Promise.all([
+      r.teacherMetrics(),
+      r.studentMetrics(),
+      r.probeReadout(),
+      r.readLosses(),
+    ]);
+    const snap: Snapshot = {
+      step: r.step,
+      examplesSeen: r.examplesSeen,
+      examplesPerSecond: examplesPerSecond(),
+      running: playing,
+      knobs: r.currentKnobs,
+      teacher,
+      student: metrics.student,
+      labelsOnly: metrics.labelsOnly,
+      trainLoss,
+      probes,
+    };
+    if (withRegions) {
+      snap.regions = await r.studentRegions();
+      lastRegionsAt = now();
+    }
+    lastSnapshotAt = now();
+    return snap;
+  }
+
+  function diverged(snap: Snapshot): boolean {
+    return r(snap.trainLoss.total) || r(snap.student.klToTeacher) || (snap.labelsOnly !== null && r(snap.labelsOnly.hardLoss));
+    function r(v: number): boolean {
+      return Number.isNaN(v) || !Number.isFinite(v);
+    }
+  }
+
+  /** Send a snapshot to the page; stop playing (and say why) if training has diverged. */
+  async function publish(snap: Snapshot): Promise<void> {
+    if (snap.step > 0 && diverged(snap)) {
+      playing = false;
+      snap.running = false;
+      listener?.snapshot(snap);
+      report({
+        code: 'diverged',
+        message: `Training diverged at step ${snap.step} (the loss became NaN or infinite). Lower the learning rate, then press Reset.`,
+      });
+      return;
+    }
+    listener?.snapshot(snap);
+  }
+
+  async function buildRun(next: ExperimentConfig): Promise<InitResult> {
+    const problem = validateConfig(next);
+    if (problem) throw new TrainerFailure('bad-config', problem);
+    const teacher = await teacherFor(next.dataset);
+    const datasetChanged = !config || config.dataset !== next.dataset;
+    if (datasetChanged || !probePoints) probePoints = new Float32Array(DEFAULT_PROBES[next.dataset].flat());
+    run?.dispose();
+    run = null;
+    run = new Toy2dRun(next, teacher.model, probePoints);
+    config = next;
+    teacherCard = teacher.card;
+    rate = [];
+    const first = await snapshot(true);
+    const current = run;
+    return {
+      backend: backend!,
+      dataset: {
+        name: next.dataset,
+        classes: current.classes,
+        train: current.trainPoints(),
+        test: current.testPoints(),
+      },
+      teacher: {
+        name: teacherCard.name,
+        architecture: teacherCard.architecture,
+        parameters: teacherCard.parameters,
+        trainAccuracy: teacherCard.trainAccuracy,
+        testAccuracy: teacherCard.testAccuracy,
+        regions: await current.teacherRegions(),
+      },
+      studentParameters: current.studentParameters,
+      snapshot: first,
+    };
+  }
+
+  async function startBackend(choice: BackendChoice): Promise<void> {
+    disposeTeachers();
+    run?.dispose();
+    run = null;
+    backend = await selectBackend(choice, deps);
+    listener?.backend(backend);
+    if (backend.name === 'webgpu') {
+      const lostOn = backend;
+      onDeviceLost((message) => {
+        if (backend !== lostOn) return;
+        playing = false;
+        report({
+          code: 'device-lost',
+          message: `The GPU stopped responding (${message}). Switching to WebAssembly; your settings are kept, training restarts.`,
+        });
+        void api.setBackend('wasm');
+      });
+    }
+  }
+
+  async function playLoop(): Promise<void> {
+    let playStart = now();
+    let stepsAtStart = run?.step ?? 0;
+    let lastSpeed = stepsPerSecond;
+    while (playing && run) {
+      if (stepsPerSecond !== lastSpeed) {
+        playStart = now();
+        stepsAtStart = run.step;
+        lastSpeed = stepsPerSecond;
+      }
+      const r = run;
+      try {
+        await exclusive(async () => {
+          if (!playing || run !== r) return;
+          const chunkStart = now();
+          if (stepsPerSecond > 0) {
+            const due = Math.floor(((now() - playStart) * stepsPerSecond) / 1000) - (r.step - stepsAtStart);
+            for (let i = 0; i < Math.min(due, MAX_STEPS_PER_CHUNK); i++) r.trainStep();
+          } else {
+            let n = 0;
+            do {
+              r.trainStep();
+              n++;
+            } while (n < MAX_STEPS_PER_CHUNK && now() - chunkStart < CHUNK_BUDGET_MS);
+          }
+          noteRate();
+          const t = now();
+          if (t - lastSnapshotAt >= 1000 / SNAPSHOTS_PER_SECOND) {
+            await publish(await snapshot(t - lastRegionsAt >= REGION_INTERVAL_MS));
+          }
+        });
+      } catch (error) {
+        playing = false;
+        report(toError(error));
+        break;
+      }
+      if (stepsPerSecond > 0) {
+        const nextDue = playStart + (((run?.step ?? 0) - stepsAtStart + 1) * 1000) / stepsPerSecond;
+        await sleep(Math.max(0, Math.min(nextDue - now(), 1000 / SNAPSHOTS_PER_SECOND)));
+      } else {
+        await yieldToEventLoop();
+      }
+    }
+    // A final snapshot, so the page shows exactly where training stopped.
+    if (run) {
+      try {
+        await exclusive(async () => {
+          if (run) await publish(await snapshot(true));
+        });
+      } catch (error) {
+        report(toError(error));
+      }
+    }
+  }
+
+  async function guarded<T>(task: () => Promise<T>, code: TrainerErrorCode = 'internal'): Promise<Result<T>> {
+    try {
+      return { ok: true, value: await task() };
+    } catch (error) {
+      const e = toError(error, code);
+      report(e);
+      return { ok: false, error: e };
+    }
+  }
+
+  async function stopPlaying(): Promise<void> {
+    playing = false;
+    await loop;
+  }
+
+  const api: TrainerApi = {
+    async init(next, choice, newListener) {
+      await stopPlaying();
+      listener = newListener;
+      return guarded(() =>
+        exclusive(async () => {
+          await startBackend(choice);
+          config = null;
+          return buildRun(next);
+        }),
+      );
+    },
+
+    async reset(next) {
+      await stopPlaying();
+      return guarded(() =>
+        exclusive(async () => {
+          if (!backend) throw new TrainerFailure('not-initialised', 'Call init before reset.');
+          return buildRun(next);
+        }),
+      );
+    },
+
+    async setBackend(choice) {
+      await stopPlaying();
+      return guarded(() =>
+        exclusive(async () => {
+          const current = config;
+          if (!current) throw new TrainerFailure('not-initialised', 'Call init before switching backend.');
+          await startBackend(choice);
+          config = null;
+          return buildRun({ ...current, knobs: run?.currentKnobs ?? current.knobs });
+        }),
+      );
+    },
+
+    async configure(knobs) {
+      const problem = validateKnobs(knobs);
+      if (problem) {
+        report({ code: 'bad-config', message: problem });
+        return;
+      }
+      await exclusive(async () => {
+        run?.configure(knobs);
+        if (config) config = { ...config, knobs: { ...config.knobs, ...knobs } };
+        // While paused, show the effect of a new T on the probe bars at once.
+        if (!playing && run) await publish(await snapshot(false));
+      });
+    },
+
+    async setSpeed(value) {
+      stepsPerSecond = Math.max(0, value);
+    },
+
+    async play() {
+      if (playing || !run) return;
+      playing = true;
+      rate = [];
+      loop = playLoop().finally(() => {
+        loop = null;
+      });
+    },
+
+    async pause() {
+      await stopPlaying();
+    },
+
+    async step(count = 1) {
+      await stopPlaying();
+      return guarded(() =>
+        exclusive(async () => {
+          if (!run) throw new TrainerFailure('not-initialised', 'Call init before step.');
+          for (let i = 0; i < count; i++) run.trainStep();
+          noteRate();
+          await publish(await snapshot(true));
+          return run.step;
+        }),
+      );
+    },
+
+    async setProbes(points) {
+      return guarded(() =>
+        exclusive(async () => {
+          if (!run) throw new TrainerFailure('not-initialised', 'Call init before setting probes.');
+          if (points.length < 2 || points.length % 2 !== 0 || points.some((v) => !Number.isFinite(v))) {
+            throw new TrainerFailure('bad-config', 'Probe points must be finite (x, y) pairs.');
+          }
+          probePoints = Float32Array.from(points);
+          run.setProbes(probePoints);
+          await publish(await snapshot(false));
+        }),
+      );
+    },
+
+    async memory() {
+      const m = tf.memory();
+      return { numTensors: m.numTensors, numBytes: m.numBytes };
+    },
+
+    async dispose() {
+      await stopPlaying();
+      await exclusive(async () => {
+        run?.dispose();
+        run = null;
+        disposeTeachers();
+        config = null;
+        listener = null;
+      });
+    },
+  };
+  return api;
+}
