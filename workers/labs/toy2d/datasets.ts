@@ -102,11 +102,20 @@ export function generateDataset(name: DatasetName, count: number, seed: number):
     const cls = i % classes;
     const [px, py] = sampler(cls, rand, normal);
     const slot = order[i]!;
-    x[slot * 2] = px;
-    x[slot * 2 + 1] = py;
+    x[slot * 2] = foldInto(px, EXTENT[0], EXTENT[1]);
+    x[slot * 2 + 1] = foldInto(py, EXTENT[2], EXTENT[3]);
     y[slot] = cls;
   }
   return { x, y, count, classes };
+}
+
+/**
+ * Gaussian tails put about 1 point in 1000 of moons and clusters outside the drawn square, where
+ * no one would see it; mirror such a coordinate back inside. Points already inside are untouched.
+ */
+function foldInto(v: number, lo: number, hi: number): number {
+  const folded = v > hi ? 2 * hi - v : v < lo ? 2 * lo - v : v;
+  return Math.min(hi, Math.max(lo, folded));
 }
 
 /** Fisher–Yates permutation of 0…n-1. */
