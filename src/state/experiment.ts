@@ -97,7 +97,7 @@ export const DEFAULT_STATE: Readonly<AppState> = Object.freeze({
   lab: 'toy2d',
   dataset: 'spiral',
   seed: 1,
-  student: Object.freeze({ hidden: [8], activation: 'relu' }) as StudentShape,
+  student: Object.freeze({ hidden: [16, 16], activation: 'relu' }) as StudentShape,
   knobs: DEFAULT_KNOBS as Knobs,
   labelsOnly: true,
   backend: 'auto',
