@@ -1,0 +1,146 @@
+import { css } from 'lit';
+
+export const logitsStyles = css`
+  :host {
+    --_border: var(--distill-border-color, #b9bcc4);
+    --_surface: var(--distill-surface-color, #ffffff);
+    --_muted: var(--distill-muted-color, #4a4d57);
+    --_accent: var(--distill-accent-color, #0072b2);
+    --_radius: var(--distill-radius, 10px);
+    --_bar-height: var(--distill-bar-height, 88px);
+  }
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4rem 1.4rem;
+    margin: 0 0 0.75rem;
+    padding: 0;
+    list-style: none;
+  }
+  .legend li {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.45rem;
+    font-weight: 600;
+  }
+  .legend .chip {
+    display: inline-block;
+    width: 1.5rem;
+    height: 1.05rem;
+    border-radius: 3px;
+  }
+  .cards {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 17rem), 1fr));
+    gap: 1rem;
+  }
+  .card {
+    position: relative;
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    padding: 0.6rem 0.85rem 0.75rem;
+    cursor: pointer;
+    transition: border-color 150ms, box-shadow 150ms;
+  }
+  .card.selected {
+    border-color: var(--_accent);
+    box-shadow: 0 0 0 2px var(--_accent);
+  }
+  header {
+    display: flex;
+    align-items: baseline;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.6rem;
+    margin-bottom: 0.35rem;
+  }
+  .probe-button {
+    font: inherit;
+    font-weight: 700;
+    font-size: 1.05em;
+    min-height: 40px;
+    padding: 0.2rem 0.8rem;
+    border-radius: 999px;
+    border: 2px solid var(--_accent);
+    background: var(--_surface);
+    color: var(--_accent);
+    cursor: pointer;
+  }
+  .probe-button[aria-pressed='true'] {
+    background: var(--_accent);
+    color: #fff;
+  }
+  .where {
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .row-label {
+    font-size: 0.875em;
+    font-weight: 700;
+    color: var(--_muted);
+    margin: 0.35rem 0 0.15rem;
+  }
+  .plot {
+    display: grid;
+    grid-auto-flow: column;
+    grid-auto-columns: 1fr;
+    gap: 0.6rem;
+    height: var(--_bar-height);
+    border-bottom: 2px solid var(--distill-text-color, #1b1b1f);
+    /* faint guides at 50 % and 100 % */
+    background: linear-gradient(to bottom, #0000 0 calc(50% - 0.5px), #0001 calc(50% - 0.5px) calc(50% + 0.5px), #0000 0)
+      , linear-gradient(#0001 0 1px, #0000 0);
+    padding: 0 0.2rem;
+  }
+  .group {
+    display: flex;
+    align-items: flex-end;
+    justify-content: center;
+    gap: 3px;
+    height: 100%;
+  }
+  .bar {
+    flex: 1 1 0;
+    max-width: 1.6rem;
+    min-height: 1px;
+    border-radius: 3px 3px 0 0;
+    transition: height var(--distill-bar-transition, 250ms) ease-out;
+  }
+  .classes {
+    display: grid;
+    grid-auto-flow: column;
+    grid-auto-columns: 1fr;
+    gap: 0.6rem;
+    padding: 0.3rem 0.2rem 0;
+  }
+  .class {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    gap: 0.1rem;
+    font-size: 0.875em;
+    font-weight: 600;
+    text-align: center;
+    line-height: 1.15;
+  }
+  .kl {
+    margin: 0.6rem 0 0;
+    font-size: 0.95em;
+    font-variant-numeric: tabular-nums;
+  }
+  .kl .pair {
+    white-space: nowrap;
+  }
+  .kl .num {
+    font-weight: 700;
+  }
+  .empty {
+    color: var(--_muted);
+    margin: 0;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .bar {
+      transition: none;
+    }
+  }
+`;

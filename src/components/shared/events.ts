@@ -1,0 +1,52 @@
+/**
+ * The public `distill-*` events of the view elements: detail types and their entries in
+ * `GlobalEventHandlersEventMap`, so `el.addEventListener('distill-change', e => e.detail…)` is typed.
+ * All are bubbling and composed: they cross shadow roots up to the embedding page.
+ */
+import type { AppState } from '../../state/experiment';
+
+/** A partial state update. `knobs` and `student`, when present, are the whole merged objects. */
+export type DistillChangeDetail = Partial<AppState>;
+
+export type DistillCommand = 'play' | 'pause' | 'step' | 'reset';
+export interface DistillCommandDetail {
+  command: DistillCommand;
+}
+
+/** A probe chosen in the probe cards (`distill-logits`). */
+export interface DistillProbeSelectDetail {
+  index: number;
+}
+
+/** A point picked on a decision-region map, in data coordinates (`distill-regions`). */
+export interface DistillProbePickDetail {
+  x: number;
+  y: number;
+}
+
+/** The status notice was dismissed (`distill-status`). */
+export interface DistillMessageDismissDetail {
+  kind: 'info' | 'warning' | 'error';
+  text: string;
+}
+
+export interface DistillEventMap {
+  'distill-change': CustomEvent<DistillChangeDetail>;
+  'distill-command': CustomEvent<DistillCommandDetail>;
+  'distill-probe-select': CustomEvent<DistillProbeSelectDetail>;
+  'distill-probe-pick': CustomEvent<DistillProbePickDetail>;
+  'distill-message-dismiss': CustomEvent<DistillMessageDismissDetail>;
+}
+
+/** Dispatches a bubbling, composed `distill-*` event from `target`. */
+export function emit<K extends keyof DistillEventMap>(
+  target: EventTarget,
+  type: K,
+  detail: DistillEventMap[K]['detail'],
+): boolean {
+  return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap extends DistillEventMap {}
+}
