@@ -16,8 +16,9 @@ export default defineConfig(({ mode }) => {
     worker: { format: 'es' },
     server: { host: '127.0.0.1', port: 5173 },
     preview: { host: '127.0.0.1', port: 4173 },
-    // The wasm backend locates its .wasm files itself; pre-bundling would break those paths.
-    optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },
+    // The wasm backend mixes ESM and CommonJS files: let Vite pre-bundle it. Its .wasm files are
+    // located through setWasmPaths (workers/wasm-paths.ts), so bundling does not break them.
+    optimizeDeps: { include: ['@tensorflow/tfjs-backend-wasm'] },
     build: lib
       ? {
           outDir: 'dist-lib',

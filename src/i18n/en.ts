@@ -176,6 +176,37 @@ export const en = {
       error: 'Error',
     },
   },
+
+  playground: {
+    title: 'Distill Playground',
+    intro:
+      'A small student network learns from a frozen, pre-trained teacher, live, on your own GPU. The student is trained to match the teacher\u2019s full probability distribution (Hinton et al., 2015), not just its answers; a second student, trained on the true labels only, shows what the teacher adds. Press Play, or Space; → runs one step.',
+    waiting: 'The playground starts when it scrolls into view.',
+    loading: 'Loading the teacher and starting the training worker\u2026',
+    summary: (p: {
+      teacherArchitecture: string;
+      teacherParameters: string;
+      teacherAccuracy: string;
+      studentArchitecture: string;
+      studentParameters: string;
+      ratio: string;
+    }): string =>
+      `Teacher: ${p.teacherArchitecture} (${p.teacherParameters} parameters, ${p.teacherAccuracy} test accuracy). Student: ${p.studentArchitecture} (${p.studentParameters} parameters, ${p.ratio}\u00d7 smaller).`,
+    regionsTitle: 'What each model predicts',
+    regionsHint:
+      'Colour shows the predicted class, faded where the model is unsure; markers are the training points. Numbered rings are the probe points below: click a map to move the selected one.',
+    logitsTitle: 'Output distributions at the probe points',
+    logitsHint:
+      'Bars are class probabilities. Top row: softened at temperature T, what the student is trained to match. Bottom row: at T = 1, what each model actually predicts. KL measures how far each student is from the teacher (0 = identical).',
+    chartTitle: 'Training curves (test set)',
+    backendFallback: (requested: string, used: string, reason: string): string =>
+      `Could not start ${requested}; training on ${used} instead. (${reason})`,
+    workerCrashed: (detail: string): string => `The training worker stopped: ${detail}. Reload the page to start again.`,
+    urlProblems: (problems: { param: string; value: string; expected: string; fallback: string }[]): string =>
+      `Some settings in the link could not be used, so defaults were used instead: ${problems
+        .map((p) => `${p.param}=\u201c${p.value}\u201d (expected ${p.expected}; using ${p.fallback})`)
+        .join('; ')}.`,
+  },
 };
 
 /** The shape every translation must have. */

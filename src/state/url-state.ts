@@ -65,7 +65,7 @@ export function parseUrlState(search: string): ParsedUrlState {
   const state = defaultState();
   const problems: UrlProblem[] = [];
 
-  function read<T>(name: string, parse: (raw: string) => T | undefined, expected: string, fallback: T, apply: (v: T) => void): void {
+  function read<T>(name: string, parse: (raw: string) => T | undefined, expected: string, fallback: string | number, apply: (v: T) => void): void {
     const raw = params.get(name);
     if (raw === null) return;
     const value = parse(raw);

@@ -1,0 +1,298 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import { PlaygroundController, type ErrorEventDetail, type StepEventDetail } from '../../controller/playground-controller';
+import { msg } from '../../i18n/index';
+import { type AppState } from '../../state/experiment';
+import { mergeIntoSearch, parseUrlState, type UrlProblem } from '../../state/url-state';
+import type { BackendInfo, Snapshot } from '../../../workers/trainer-api';
+import '../distill-controls/distill-controls';
+import '../distill-logits/distill-logits';
+import '../distill-loss-chart/distill-loss-chart';
+import type { DistillLossChart } from '../distill-loss-chart/distill-loss-chart';
+import '../distill-regions/distill-regions';
+import '../distill-status/distill-status';
+import { defineElement } from '../shared/define';
+import type { DistillCommandDetail, DistillChangeDetail, DistillProbePickDetail, DistillProbeSelectDetail } from '../shared/events';
+import { formatInteger, formatPercent } from '../shared/format';
+import { hostStyles } from '../shared/styles';
+import { playgroundStyles } from './distill-playground.styles';
+
+/**
+ * A complete distillation playground: a frozen teacher and a small student (plus, optionally, a
+ * student trained on labels only) train live in a Web Worker, and the page shows the student's
+ * output distribution converging onto the teacher's.
+ *
+ * The worker and tfjs load only when the element first becomes visible (or at once with
+ * `load="eager"`).
+ *
+ * @summary The whole playground: controls, decision regions, probe distributions, curves, status.
+ *
+ * @slot header - Replaces the default title and introduction.
+ *
+ * @event distill-step - Up to 30 times a second while training, and after every step, reset or
+ *   knob change: `{ step, examplesSeen, examplesPerSecond, running, temperature, klStudent,
+ *   klLabelsOnly, hardLossStudent, hardLossLabelsOnly, hardLossTeacher, accuracyTeacher,
+ *   accuracyStudent, accuracyLabelsOnly, probeKlStudent, probeKlLabelsOnly, trainLoss }`.
+ * @event distill-backend - The backend in use: `{ name, requested, adapter, fallbackReason? }`.
+ * @event distill-error - Something went wrong: `{ code, message }` (the message is also shown).
+ *
+ * @csspart header - The title block.
+ * @csspart controls - The controls column.
+ * @csspart regions - The decision-region maps.
+ * @csspart logits - The probe distributions.
+ * @csspart chart - The loss and accuracy curves.
+ * @csspart status - The status line.
+ * @csspart summary - The teacher/student size summary.
+ *
+ * @cssproperty --distill-font-family - Font of the whole playground (inherits by default).
+ * @cssproperty --distill-font-size - Base font size (at least 16px by default).
+ * @cssproperty --distill-surface-color - Panel background.
+ * @cssproperty --distill-border-color - Panel borders.
+ */
+export class DistillPlayground extends LitElement {
+  static override styles = [hostStyles, playgroundStyles];
+
+  /** The experiment as a query string, e.g. `dataset=moons&T=2&hidden=8` (same keys as the app's links). */
+  @property() experiment = '';
+
+  /** Read the experiment from the page URL and keep the URL in step (the app does this; embeds usually don't). */
+  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+
+  /** `visible` (default): start the worker when the element first scrolls into view; `eager`: at once. */
+  @property() load: 'visible' | 'eager' = 'visible';
+
+  @query('distill-loss-chart') private chart?: DistillLossChart;
+
+  private readonly controller: PlaygroundController;
+  private urlProblems: UrlProblem[] = [];
+  private visibility?: IntersectionObserver;
+  private readonly onKeydown = (event: KeyboardEvent) => this.handleKey(event);
+  private readonly onDocumentKeydown = (event: KeyboardEvent) => {
+    // In the full-page app, shortcuts work from anywhere that is not a form field.
+    if (event.target === document.body || event.target === document.documentElement) this.handleKey(event);
+  };
+
+  constructor() {
+    super();
+    const host = this as unknown as ConstructorParameters<typeof PlaygroundController>[0];
+    this.controller = new PlaygroundController(host, parseUrlState('').state);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.readInitialState();
+    this.addEventListener('keydown', this.onKeydown);
+    if (this.syncUrl) document.addEventListener('keydown', this.onDocumentKeydown);
+    if (this.load === 'eager' || typeof IntersectionObserver === 'undefined') {
+      void this.controller.start();
+    } else {
+      this.visibility = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          this.visibility?.disconnect();
+          void this.controller.start();
+        }
+      });
+      this.visibility.observe(this);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.visibility?.disconnect();
+    this.removeEventListener('keydown', this.onKeydown);
+    document.removeEventListener('keydown', this.onDocumentKeydown);
+  }
+
+  private readInitialState(): void {
+    const source = this.syncUrl ? location.search : this.experiment;
+    const { state, problems } = parseUrlState(source);
+    this.urlProblems = problems;
+    this.controller.state = state;
+    if (problems.length > 0) {
+      this.controller.setNotice({ kind: 'warning', text: msg.playground.urlProblems(problems) });
+      const error: ErrorEventDetail = { code: 'bad-url', message: msg.playground.urlProblems(problems) };
+      this.dispatchEvent(new CustomEvent('distill-error', { detail: error, bubbles: true, composed: true }));
+    }
+    if (this.syncUrl && problems.length > 0) this.writeUrl(state);
+  }
+
+  /** Problems found in the link or `experiment` attribute this element started from. */
+  get initialProblems(): readonly UrlProblem[] {
+    return this.urlProblems;
+  }
+
+  /** The experiment as it stands (a copy). */
+  get state(): AppState {
+    return structuredClone(this.controller.state);
+  }
+
+  /** Start training (same as pressing Play). */
+  play(): Promise<void> {
+    return this.controller.command('play');
+  }
+
+  pause(): Promise<void> {
+    return this.controller.command('pause');
+  }
+
+  step(): Promise<void> {
+    return this.controller.command('step');
+  }
+
+  reset(): Promise<void> {
+    return this.controller.command('reset');
+  }
+
+  // Called by the controller.
+  onSnapshot(snapshot: Snapshot, fresh: boolean): void {
+    if (fresh) this.chart?.clear();
+    this.chart?.push(snapshot);
+  }
+
+  onStateChange(state: AppState): void {
+    if (this.syncUrl) this.writeUrl(state);
+  }
+
+  private writeUrl(state: AppState): void {
+    const search = mergeIntoSearch(location.search, state);
+    history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+  }
+
+  private handleKey(event: KeyboardEvent): void {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    const target = event.composedPath()[0];
+    if (target instanceof HTMLElement && target.closest('input, select, textarea, button, [contenteditable], canvas, [role="slider"]')) return;
+    if (event.key === ' ' || event.key === 'Spacebar') {
+      event.preventDefault();
+      void this.controller.command('toggle');
+    } else if (event.key === 'ArrowRight') {
+      event.preventDefault();
+      void this.controller.command('step');
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('experiment') && changed.get('experiment') !== undefined && !this.syncUrl) {
+      const { state, problems } = parseUrlState(this.experiment);
+      this.urlProblems = problems;
+      void this.controller.apply(state);
+    }
+  }
+
+  private onChange(event: CustomEvent<DistillChangeDetail>): void {
+    event.stopPropagation();
+    void this.controller.apply(event.detail);
+  }
+
+  private onCommand(event: CustomEvent<DistillCommandDetail>): void {
+    event.stopPropagation();
+    void this.controller.command(event.detail.command);
+  }
+
+  private onProbeSelect(event: CustomEvent<DistillProbeSelectDetail>): void {
+    this.controller.selectProbe(event.detail.index);
+  }
+
+  private onProbePick(event: CustomEvent<DistillProbePickDetail>): void {
+    void this.controller.pickProbe(event.detail.x, event.detail.y);
+  }
+
+  private renderSummary() {
+    const init = this.controller.init;
+    if (!init) return html`<p class="summary" part="summary">${this.controller.isStarted ? msg.playground.loading : msg.playground.waiting}</p>`;
+    const ratio = init.teacher.parameters / init.studentParameters;
+    return html`<p class="summary" part="summary">
+      ${msg.playground.summary({
+        teacherArchitecture: init.teacher.architecture.replace('K', String(init.dataset.classes)),
+        teacherParameters: formatInteger(init.teacher.parameters),
+        teacherAccuracy: formatPercent(init.teacher.testAccuracy),
+        studentArchitecture: ['2', ...this.controller.state.student.hidden.map(String), String(init.dataset.classes)].join(' → '),
+        studentParameters: formatInteger(init.studentParameters),
+        ratio: ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(1),
+      })}
+    </p>`;
+  }
+
+  override render() {
+    const c = this.controller;
+    const snap = c.snapshot;
+    const init = c.init;
+    const backend: BackendInfo | undefined = c.backend ?? undefined;
+    return html`
+      <header part="header">
+        <slot name="header">
+          <h1>${msg.playground.title}</h1>
+          <p class="intro">${msg.playground.intro}</p>
+        </slot>
+      </header>
+      <distill-status
+        part="status"
+        .step=${snap?.step ?? 0}
+        .examplesPerSecond=${snap?.examplesPerSecond ?? 0}
+        .backend=${backend}
+        .running=${c.running}
+        .message=${c.notice}
+        @distill-message-dismiss=${() => c.setNotice(null)}
+      ></distill-status>
+      <div class="layout">
+        <distill-controls
+          part="controls"
+          .state=${c.state}
+          .running=${c.running}
+          .backendInfo=${backend}
+          .studentParameters=${init?.studentParameters}
+          ?disabled=${!init}
+          @distill-change=${this.onChange}
+          @distill-command=${this.onCommand}
+        ></distill-controls>
+        <main class="views" aria-busy=${c.loading ? 'true' : 'false'}>
+          ${this.renderSummary()}
+          <section class="panel" aria-labelledby="regions-title">
+            <h2 id="regions-title">${msg.playground.regionsTitle}</h2>
+            <p class="hint">${msg.playground.regionsHint}</p>
+            <distill-regions
+              part="regions"
+              .teacher=${init?.teacher.regions ?? null}
+              .student=${c.regions?.student ?? null}
+              .labelsOnly=${c.state.labelsOnly ? (c.regions?.labelsOnly ?? null) : null}
+              .points=${init?.dataset.train ?? null}
+              .probePoints=${snap?.probes.points ?? null}
+              .selected=${c.selectedProbe}
+              .classes=${init?.dataset.classes ?? 3}
+              @distill-probe-pick=${this.onProbePick}
+            ></distill-regions>
+          </section>
+          <section class="panel" aria-labelledby="logits-title">
+            <h2 id="logits-title">${msg.playground.logitsTitle}</h2>
+            <p class="hint">${msg.playground.logitsHint}</p>
+            <distill-logits
+              part="logits"
+              .probes=${snap?.probes ?? null}
+              .selected=${c.selectedProbe}
+              .labelsOnly=${c.state.labelsOnly}
+              @distill-probe-select=${this.onProbeSelect}
+            ></distill-logits>
+          </section>
+          <section class="panel" aria-labelledby="chart-title">
+            <h2 id="chart-title">${msg.playground.chartTitle}</h2>
+            <distill-loss-chart part="chart"></distill-loss-chart>
+          </section>
+          ${init ? nothing : nothing}
+        </main>
+      </div>
+    `;
+  }
+}
+
+defineElement('distill-playground', DistillPlayground);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'distill-playground': DistillPlayground;
+  }
+  interface GlobalEventHandlersEventMap {
+    'distill-step': CustomEvent<StepEventDetail>;
+    'distill-backend': CustomEvent<BackendInfo>;
+    'distill-error': CustomEvent<ErrorEventDetail>;
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * The embeddable widgets. Importing this module defines every `distill-*` element (a second
+ * import is harmless). tfjs is not in here: it loads inside the trainer worker, on first use.
+ */
+export { DistillPlayground } from './components/distill-playground/distill-playground';
+export { DistillControls } from './components/distill-controls/distill-controls';
+export { DistillLogits } from './components/distill-logits/distill-logits';
+export { DistillLossChart } from './components/distill-loss-chart/distill-loss-chart';
+export { DistillRegions } from './components/distill-regions/distill-regions';
+export { DistillStatus } from './components/distill-status/distill-status';
+export { setMessages, type Messages } from './i18n/index';
+export type { StepEventDetail, ErrorEventDetail } from './controller/playground-controller';
+export type { AppState, ExperimentConfig, Knobs } from './state/experiment';
+export type { BackendInfo, Snapshot } from '../workers/trainer-api';
