@@ -27,8 +27,6 @@ function unwrap<T>(r: { ok: true; value: T } | { ok: false; error: TrainerError 
   return r.value;
 }
 
-const mean = (a: Float32Array) => a.reduce((s, v) => s + v, 0) / a.length;
-
 describe('trainer API, driven directly (cpu backend)', () => {
   const rec = recorder();
   const trainer = createTrainer({ loadTeacher: loadTeacherFromDisk });
