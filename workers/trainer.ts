@@ -106,6 +106,9 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
   let stepsPerSecond = 0;
   let lastSnapshotAt = -Infinity;
   let lastRegionsAt = -Infinity;
+  /** What the last snapshot and region pass cost: on a slow device, snapshots thin out so training keeps most of the time. */
+  let snapshotCost = 0;
+  let regionsCost = 0;
   /** (time, examples) samples over the last ~second, for a steady examples/s. */
   let rate: { t: number; examples: number }[] = [];
   /** Serialises everything that touches the run, so a snapshot never reads a disposed model. */
@@ -168,6 +171,7 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
   async function snapshot(withRegions: boolean): Promise<Snapshot> {
     const r = run;
     if (!r) throw new TrainerFailure('not-initialised', 'The trainer has no run yet.');
+    const started = now();
     const [teacher, metrics, probes, trainLoss] = await Promise.all([
       r.teacherMetrics(),
       r.studentMetrics(),
@@ -187,10 +191,13 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
       probes,
     };
     if (withRegions) {
+      const t = now();
       snap.regions = await r.studentRegions();
       lastRegionsAt = now();
+      regionsCost = lastRegionsAt - t;
     }
     lastSnapshotAt = now();
+    snapshotCost = lastSnapshotAt - started;
     return snap;
   }
 
@@ -296,10 +303,12 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
               n++;
             } while (n < MAX_STEPS_PER_CHUNK && now() - chunkStart < CHUNK_BUDGET_MS);
           }
+          await r.sync();
           noteRate();
           const t = now();
-          if (t - lastSnapshotAt >= 1000 / SNAPSHOTS_PER_SECOND) {
-            await publish(await snapshot(t - lastRegionsAt >= REGION_INTERVAL_MS));
+          // Slow devices get fewer snapshots (at most one every 2 s), so training keeps most of the time.
+          if (t - lastSnapshotAt >= Math.min(2000, Math.max(1000 / SNAPSHOTS_PER_SECOND, 2 * snapshotCost))) {
+            await publish(await snapshot(t - lastRegionsAt >= Math.min(5000, Math.max(REGION_INTERVAL_MS, 4 * regionsCost))));
           }
         });
       } catch (error) {

@@ -70,6 +70,7 @@ export class Toy2dRun {
   private order: Uint32Array;
   private cursor = 0;
   private lastLosses: StepLosses | null = null;
+  private teacherStats: TeacherMetrics | null = null;
 
   /** `teacher` is borrowed: the run never disposes it (the trainer caches teachers). */
   constructor(config: ExperimentConfig, teacher: tf.LayersModel, probePoints: Float32Array) {
@@ -194,6 +195,14 @@ export class Toy2dRun {
     this.examplesSeen += batchSize;
   }
 
+  /**
+   * Waits until the device has finished the queued steps. On GPU backends a step returns as soon as
+   * it is queued; without this, a fast loop could queue minutes of work ahead of a pause.
+   */
+  async sync(): Promise<void> {
+    if (this.lastLosses) await this.lastLosses.total.data();
+  }
+
   /** The last step's training losses, read asynchronously. */
   async readLosses(): Promise<{ total: number; soft: number; hard: number }> {
     if (!this.lastLosses) return { total: NaN, soft: NaN, hard: NaN };
@@ -202,10 +211,14 @@ export class Toy2dRun {
     return { total: t[0]!, soft: s[0]!, hard: h[0]! };
   }
 
+  /** The teacher is frozen: its test metrics are computed once per run. */
   async teacherMetrics(): Promise<TeacherMetrics> {
-    const stats = tf.tidy(() => this.metricsTensor(this.teacherTestLogits));
-    const [, hardLoss, accuracy] = await readAndDispose(stats);
-    return { hardLoss: hardLoss!, accuracy: accuracy! };
+    if (!this.teacherStats) {
+      const stats = tf.tidy(() => this.metricsTensor(this.teacherTestLogits));
+      const [, hardLoss, accuracy] = await readAndDispose(stats);
+      this.teacherStats = { hardLoss: hardLoss!, accuracy: accuracy! };
+    }
+    return { ...this.teacherStats };
   }
 
   /** [KL to teacher, hard loss, accuracy] on the test set. */
