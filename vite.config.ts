@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vitest/config';
+import type { BuildEnvironmentOptions } from 'vite';
 
 /**
  * One config, three jobs:
@@ -10,6 +11,35 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig(({ mode }) => {
   const lib = mode === 'lib';
+  const build: BuildEnvironmentOptions = lib
+    ? {
+        // Not Vite's "library mode": that inlines every asset as base64 (the wasm binaries and
+        // teacher weights would triple the worker). A plain build with a JS entry keeps them as
+        // files beside the module, found through relative URLs.
+        outDir: 'dist-lib',
+        target: 'es2022',
+        copyPublicDir: false,
+        assetsInlineLimit: 0,
+        rollupOptions: {
+          input: { 'distill-playground': 'src/index.ts' },
+          preserveEntrySignatures: 'exports-only',
+          output: {
+            entryFileNames: '[name].js',
+            chunkFileNames: 'assets/[name]-[hash].js',
+            assetFileNames: 'assets/[name]-[hash][extname]',
+          },
+        },
+      }
+    : {
+        outDir: 'dist',
+        target: 'es2022',
+        assetsInlineLimit: 0,
+        rollupOptions: {
+          // The app, plus the benchmark's bare training loop (never linked from the app).
+          input: { main: 'index.html', bench: 'tests/bench/bench.html' },
+        },
+      };
+
   return {
     // Relative asset and worker URLs, so the build works from any folder or host.
     base: './',
@@ -19,24 +49,7 @@ export default defineConfig(({ mode }) => {
     // The wasm backend mixes ESM and CommonJS files: let Vite pre-bundle it. Its .wasm files are
     // located through setWasmPaths (workers/wasm-paths.ts), so bundling does not break them.
     optimizeDeps: { include: ['@tensorflow/tfjs-backend-wasm'] },
-    build: lib
-      ? {
-          outDir: 'dist-lib',
-          target: 'es2022',
-          copyPublicDir: false,
-          lib: {
-            entry: 'src/index.ts',
-            formats: ['es'],
-            fileName: () => 'distill-playground.js',
-          },
-          // Keep the wasm binaries as files: inlined, they would bloat the module 10×.
-          assetsInlineLimit: 0,
-        }
-      : {
-          outDir: 'dist',
-          target: 'es2022',
-          assetsInlineLimit: 0,
-        },
+    build,
     test: {
       include: ['tests/unit/**/*.test.ts'],
       environment: 'node',

@@ -304,8 +304,8 @@ async function measureBare(context, baseUrl, backend, opts) {
   const result = { bareExamplesPerSecond: undefined };
   try {
     // Checked on disk: a preview server answers a missing page with index.html (SPA fallback).
-    if (!existsSync(join(opts.dist, 'bench.html'))) throw new Error('bench.html not in the build (dist/bench.html missing)');
-    const url = `${baseUrl}/bench.html?backend=${backend}`;
+    if (!existsSync(join(opts.dist, 'tests/bench/bench.html'))) throw new Error('bench.html not in the build (dist/tests/bench/bench.html missing)');
+    const url = `${baseUrl}/tests/bench/bench.html?backend=${backend}`;
     const response = await page.goto(url, { waitUntil: 'load', timeout: opts.loadTimeoutSeconds * 1000 });
     if (!response || !response.ok()) throw new Error(`GET /bench.html → HTTP ${response?.status() ?? 'no response'}`);
     // A preview server may answer a missing page with the app's index.html; that is not bench.html.
@@ -379,7 +379,7 @@ async function main() {
     console.error(`bench: ${opts.dist}/index.html not found; build the app first (npm run build).`);
     process.exit(1);
   }
-  if (!existsSync(join(opts.dist, 'bench.html'))) {
+  if (!existsSync(join(opts.dist, 'tests/bench/bench.html'))) {
     log(`note: ${opts.dist}/bench.html is missing; the bare-loop column will be n/a.`);
   }
 

@@ -1,0 +1,60 @@
+/**
+ * The benchmark's bare loop: the very step the app trains (Toy2dRun.trainStep, default
+ * experiment, both students), in a worker like the app's, but with no comlink, no snapshots and
+ * no UI. Chunks of steps end with the same device sync the app's loop uses.
+ */
+import { loadTeacherInBrowser } from '../../workers/teacher-loader';
+import { selectBackend } from '../../workers/backend';
+import { Toy2dRun } from '../../workers/labs/toy2d/lab';
+import { DEFAULT_PROBES } from '../../workers/labs/toy2d/datasets';
+import { wasmPaths } from '../../workers/wasm-paths';
+import { defaultState, experimentOf, type BackendChoice } from '../../src/state/experiment';
+
+export interface BareResult {
+  backend: string;
+  adapter: string;
+  steps: number;
+  seconds: number;
+  examplesPerSecond: number;
+  batchSize: number;
+}
+
+const CHUNK_BUDGET_MS = 12;
+
+async function measure(choice: BackendChoice, seconds: number): Promise<BareResult> {
+  const info = await selectBackend(choice, { wasmPaths });
+  const config = experimentOf(defaultState());
+  const { model } = await loadTeacherInBrowser(config.dataset);
+  const run = new Toy2dRun(config, model, new Float32Array(DEFAULT_PROBES[config.dataset].flat()));
+  // Warm up: compile kernels (seconds on a software GPU) before timing.
+  for (let i = 0; i < 3; i++) run.trainStep();
+  await run.sync();
+  const start = performance.now();
+  const startStep = run.step;
+  while (performance.now() - start < seconds * 1000) {
+    const chunk = performance.now();
+    do run.trainStep();
+    while (performance.now() - chunk < CHUNK_BUDGET_MS);
+    await run.sync();
+  }
+  const elapsed = (performance.now() - start) / 1000;
+  const steps = run.step - startStep;
+  run.dispose();
+  model.dispose();
+  return {
+    backend: info.name,
+    adapter: info.adapter,
+    steps,
+    seconds: elapsed,
+    examplesPerSecond: (steps * config.knobs.batchSize) / elapsed,
+    batchSize: config.knobs.batchSize,
+  };
+}
+
+self.onmessage = async (event: MessageEvent<{ backend: BackendChoice; seconds: number }>) => {
+  try {
+    self.postMessage(await measure(event.data.backend, event.data.seconds));
+  } catch (error) {
+    self.postMessage({ error: error instanceof Error ? error.message : String(error) });
+  }
+};
