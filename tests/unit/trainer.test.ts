@@ -151,6 +151,27 @@ describe('trainer API, driven directly (cpu backend)', () => {
     if (!r.ok) expect(r.error.code).toBe('bad-config');
   });
 
+  it('refuses a teacher file that does not fit the lab, with a readable message', async () => {
+    const rec2 = recorder();
+    const wrong = createTrainer({
+      // The moons teacher (2 classes) offered as the spiral teacher (3 classes).
+      loadTeacher: async () => loadTeacherFromDisk('moons'),
+    });
+    const result = await wrong.init(config({ dataset: 'spiral' }), 'cpu', rec2.listener);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('teacher-load-failed');
+      expect(result.error.message).toMatch(/should map 2 inputs to 3 classes, but maps 2 to 2/);
+    }
+    expect(rec2.errors.at(-1)?.code).toBe('teacher-load-failed');
+    const missing = createTrainer({ loadTeacher: async () => Promise.reject(new Error('weights.bin answered HTTP 404')) });
+    const r2 = await missing.init(config(), 'cpu', recorder().listener);
+    expect(r2.ok).toBe(false);
+    if (!r2.ok) expect(r2.error.message).toMatch(/Could not load the spiral teacher: weights.bin answered HTTP 404/);
+    await wrong.dispose();
+    await missing.dispose();
+  });
+
   it('stops and says so when training diverges (NaN), keeping the settings', async () => {
     // A teacher whose logits overflow to ±Infinity makes the loss NaN on the first step.
     const rec2 = recorder();
