@@ -39,6 +39,10 @@ export const playgroundStyles = css`
     gap: 1em;
     min-width: 0;
   }
+  distill-regions {
+    /* Three maps side by side on a laptop screen, so the curves stay close to the fold. */
+    --distill-map-size: 1fr;
+  }
   .summary {
     margin: 0;
     padding: 0.6em 0.9em;
