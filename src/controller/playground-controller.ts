@@ -149,7 +149,7 @@ export class PlaygroundController implements ReactiveController {
     if (!result.ok) return; // The listener has already reported the error.
     this.init = result.value;
     this.backend = result.value.backend;
-    this.regions = null;
+    this.regions = result.value.snapshot.regions ?? null;
     this.running = false;
     this.selectedProbe = Math.min(this.selectedProbe, result.value.snapshot.probes.count - 1);
     this.snapshot = result.value.snapshot;
