@@ -12,6 +12,9 @@ test.describe('the playground app', () => {
       await expect(page.getByLabel(label, { exact: true })).toBeVisible();
     }
     await expect(page.getByRole('img', { name: /Teacher decision regions/ })).toBeVisible();
+    await expect(page.getByRole('img', { name: /Student decision regions/ })).toBeVisible();
+    // Before the first step, the students' starting regions are already drawn.
+    await expect(page.getByText('Waiting for the first readout…')).toHaveCount(0);
     expect((await events(page)).backends.at(-1)).toMatchObject({ name: 'wasm', requested: 'wasm' });
   });
 
