@@ -28,7 +28,7 @@ export default defineConfig({
   webServer: [
     {
       // The built playground app (dist/), as users get it.
-      command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
+      command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort --bypass-lock',
       url: 'http://127.0.0.1:4173',
       reuseExistingServer: !CI,
       timeout: 60_000,
