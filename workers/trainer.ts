@@ -44,6 +44,10 @@ const REGION_INTERVAL_MS = 200;
 /** At full speed, run steps for about this long between yields, so pause and knobs stay responsive. */
 const CHUNK_BUDGET_MS = 12;
 const MAX_STEPS_PER_CHUNK = 500;
+/** Even on the slowest device the page hears from the trainer at least this often. */
+const MAX_SNAPSHOT_GAP_MS = 5000;
+/** examples/s is measured over at least this much wall time. */
+const RATE_WINDOW_MS = 1500;
 
 class TrainerFailure extends Error {
   constructor(readonly code: TrainerErrorCode, message: string) {
@@ -132,11 +136,15 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
     return dt > 0 ? (last.examples - first.examples) / dt : 0;
   }
 
+  /**
+   * Samples (time, examples) after every chunk. The window always spans at least RATE_WINDOW_MS of
+   * wall time, snapshot pauses included, so examples/s is what the user actually gets.
+   */
   function noteRate(): void {
     if (!run) return;
     const t = now();
     rate.push({ t, examples: run.examplesSeen });
-    while (rate.length > 2 && t - rate[0]!.t > 1000) rate.shift();
+    while (rate.length > 2 && t - rate[1]!.t >= RATE_WINDOW_MS) rate.shift();
   }
 
   async function teacherFor(dataset: DatasetName): Promise<LoadedTeacher> {
@@ -306,9 +314,9 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
           await r.sync();
           noteRate();
           const t = now();
-          // Slow devices get fewer snapshots (at most one every 2 s), so training keeps most of the time.
-          if (t - lastSnapshotAt >= Math.min(2000, Math.max(1000 / SNAPSHOTS_PER_SECOND, 2 * snapshotCost))) {
-            await publish(await snapshot(t - lastRegionsAt >= Math.min(5000, Math.max(REGION_INTERVAL_MS, 4 * regionsCost))));
+          // Slow devices get fewer snapshots, so training keeps about three quarters of the time.
+          if (t - lastSnapshotAt >= Math.min(MAX_SNAPSHOT_GAP_MS, Math.max(1000 / SNAPSHOTS_PER_SECOND, 3 * snapshotCost))) {
+            await publish(await snapshot(t - lastRegionsAt >= Math.min(3 * MAX_SNAPSHOT_GAP_MS, Math.max(REGION_INTERVAL_MS, 8 * regionsCost))));
           }
         });
       } catch (error) {

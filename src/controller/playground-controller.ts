@@ -161,6 +161,11 @@ export class PlaygroundController implements ReactiveController {
   private receive(s: Snapshot): void {
     // No staleness check needed: the worker posts a run's last snapshot before it answers a reset,
     // and messages arrive in order.
+    // Keep the previous probe array when the points did not move, so views can skip a repaint.
+    const previous = this.snapshot?.probes.points;
+    if (previous && previous.length === s.probes.points.length && previous.every((v, i) => v === s.probes.points[i])) {
+      s.probes.points = previous;
+    }
     this.snapshot = s;
     if (s.regions) this.regions = s.regions;
     this.running = s.running;

@@ -6,7 +6,7 @@ import { defineElement } from '../shared/define';
 import { emit } from '../shared/events';
 import { formatCoordinate } from '../shared/format';
 import { classMarker, traceMarker } from '../shared/markers';
-import { classColor, classColorVar, classShape, cssValue } from '../shared/palette';
+import { classColor, classColorVar, classShape } from '../shared/palette';
 import { hostStyles } from '../shared/styles';
 import { regionsStyles } from './distill-regions.styles';
 
@@ -31,6 +31,17 @@ export function toPixel(p: Point, extent: Extent, size: number): Point {
 export function toData(px: Point, extent: Extent, size: number): Point {
   const [xmin, xmax, ymin, ymax] = extent;
   return { x: xmin + (px.x / size) * (xmax - xmin), y: ymax - (px.y / size) * (ymax - ymin) };
+}
+
+interface Theme {
+  colors: string[];
+  background: string;
+  ink: string;
+  accent: string;
+  focus: string;
+  family: string;
+  /** All of the above in one string, to tell when the theme changed. */
+  key: string;
 }
 
 /**
@@ -75,6 +86,8 @@ export class DistillRegions extends LitElement {
   /** The keyboard crosshair, in data coordinates; shown on the focused map. */
   private cross: Point | null = null;
   private focused: PanelKey | null = null;
+  /** What each canvas last showed, so unchanged maps are not repainted. */
+  private painted = new WeakMap<HTMLCanvasElement, unknown[]>();
   private announcement = '';
   private sizes = new Map<Element, number>();
   private resizeObserver: ResizeObserver | null = null;
@@ -131,14 +144,28 @@ export class DistillRegions extends LitElement {
   private paintAll(): void {
     const canvases = this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas');
     const panels = this.panels();
+    // Read the theme once per pass: getComputedStyle per colour per canvas cost more than painting.
+    const theme = this.readTheme();
     canvases.forEach((canvas, i) => {
       const panel = panels[i];
-      if (panel) this.paint(canvas, panel.key, panel.readout);
+      if (panel) this.paint(canvas, panel.key, panel.readout, theme);
     });
   }
 
-  private classColors(): string[] {
-    return Array.from({ length: Math.max(this.classes, 1) }, (_, c) => cssValue(this, classColorVar(c), classColor(c)));
+  private readTheme(): Theme {
+    const style = getComputedStyle(this);
+    const value = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+    const theme = {
+      colors: Array.from({ length: Math.max(this.classes, 1) }, (_, c) => value(classColorVar(c), classColor(c))),
+      background: value('--distill-surface-color', '#ffffff'),
+      ink: value('--distill-text-color', '#1b1b1f'),
+      accent: value('--distill-accent-color', '#0072b2'),
+      focus: value('--distill-focus-color', '#1a5fb4'),
+      family: style.fontFamily || 'sans-serif',
+      key: '',
+    };
+    theme.key = [...theme.colors, theme.background, theme.ink, theme.accent, theme.focus, theme.family].join('|');
+    return theme;
   }
 
   private regionImage(readout: RegionsReadout, colors: string[], background: string): HTMLCanvasElement {
@@ -170,10 +197,15 @@ export class DistillRegions extends LitElement {
     return canvas;
   }
 
-  private paint(canvas: HTMLCanvasElement, key: PanelKey, readout: RegionsReadout | null): void {
+  private paint(canvas: HTMLCanvasElement, key: PanelKey, readout: RegionsReadout | null, theme: Theme): void {
     const size = this.sizes.get(canvas) ?? canvas.clientWidth;
     if (!size) return;
     const dpr = window.devicePixelRatio || 1;
+    // Snapshots arrive up to 30 times a second, but a map changes only when one of these does.
+    const signature = [readout, this.points, this.probePoints, this.selected, this.classes, size, dpr, this.focused === key ? this.cross : null, theme.key];
+    const previous = this.painted.get(canvas);
+    if (previous && previous.length === signature.length && previous.every((v, i) => v === signature[i])) return;
+    this.painted.set(canvas, signature);
     const pixels = Math.round(size * dpr);
     if (canvas.width !== pixels || canvas.height !== pixels) {
       canvas.width = pixels;
@@ -182,13 +214,11 @@ export class DistillRegions extends LitElement {
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    const background = cssValue(this, '--distill-surface-color', '#ffffff');
+    const { background, ink, colors } = theme;
     ctx.fillStyle = background;
     ctx.fillRect(0, 0, size, size);
     const extent = this.extentFor(readout);
     if (!extent) return;
-    const colors = this.classColors();
-    const ink = cssValue(this, '--distill-text-color', '#1b1b1f');
 
     if (readout) {
       // Smoothing draws boundaries as the soft bands they are, rather than 64-cell staircases.
@@ -214,8 +244,7 @@ export class DistillRegions extends LitElement {
 
     const probes = this.probePoints;
     if (probes) {
-      const accent = cssValue(this, '--distill-accent-color', '#0072b2');
-      const family = getComputedStyle(this).fontFamily || 'sans-serif';
+      const { accent, family } = theme;
       const count = Math.floor(probes.length / 2);
       // Selected last, so it sits on top.
       const order = [...Array(count).keys()].sort((a, b) => Number(a === this.selected) - Number(b === this.selected));
@@ -248,7 +277,7 @@ export class DistillRegions extends LitElement {
     if (this.focused === key && this.cross) {
       const p = toPixel(this.cross, extent, size);
       ctx.save();
-      ctx.strokeStyle = cssValue(this, '--distill-focus-color', '#1a5fb4');
+      ctx.strokeStyle = theme.focus;
       ctx.lineWidth = 1.5;
       ctx.setLineDash([6, 4]);
       ctx.beginPath();
