@@ -115,9 +115,9 @@ export function formatTimes(x: number | null | undefined): string {
 const MONEY_UNITS: readonly CountUnit[] = ['K', 'M', 'B', 'T'];
 
 /**
- * US dollars, short: "$5.576M", "$1.6B", "$944M", "$238K", "$12.34", "$2", "$0.05", and tiny
- * amounts in scientific notation, "$1.2 × 10⁻⁹" (a run of seconds on a data-centre GPU costs
- * billionths of a dollar). Thousands and up keep up to three decimals of their unit, as the
+ * US dollars, short: "$5.576M", "$1.6B", "$944M", "$238K", "$12.34", "$2", "$0.05", "$0.00036",
+ * and amounts under a hundredth of a cent in scientific notation, "$1.2 × 10⁻⁹" (a run of
+ * seconds on a data-centre GPU costs billionths of a dollar). Thousands and up keep up to three decimals of their unit, as the
  * DeepSeek report does.
  */
 export function formatDollars(x: number | null | undefined): string {
@@ -125,7 +125,8 @@ export function formatDollars(x: number | null | undefined): string {
   const sign = x < 0 ? '\u2212' : '';
   const abs = Math.abs(x);
   if (abs === 0) return '$0';
-  if (abs < 0.01) return `${sign}$${formatScientific(abs, 2)}`;
+  // Down to a hundredth of a cent as decimals ("$0.00036"); below that the zeros are unreadable.
+  if (abs < 1e-4) return `${sign}$${formatScientific(abs, 2)}`;
   if (abs < 1) return `${sign}$${significant(abs, 2)}`;
   if (abs < 1000) {
     const cents = Math.round(abs * 100);

@@ -287,7 +287,7 @@ export const en = {
       'How FLOPs are counted: a dense layer with i inputs and o outputs costs 2\u00b7i\u00b7o FLOPs forward per example (a multiply and an add per weight); the backward pass costs twice that, so training costs 6 FLOPs per weight per example, as in 6\u00b7N\u00b7D. The frozen teacher pays its forward pass only. Biases and activations are left out.',
     mfu: 'Utilisation (MFU), %',
     mfuHelp:
-      'The share of a GPU\u2019s peak that training really uses. The default is what DeepSeek-V3\u2019s reported hours imply; other large runs report 21\u201346 % (GPT-3 21 %, Llama 3 405B 38\u201343 %, PaLM 46 %).',
+      'The share of a GPU\u2019s peak that training really uses. The default is what DeepSeek-V3\u2019s reported hours imply; other large runs report 21\u201346\u00a0% (GPT-3 21\u00a0%, Llama 3 405B 38\u201343\u00a0%, PaLM 46\u00a0%).',
     mfuInvalid: 'Type a percentage from 0.1 to 100.',
     headers: {
       gpu: 'GPU',
@@ -303,7 +303,11 @@ export const en = {
     measuredLater: 'measured during a run',
     fp32: (value: string): string => `FP32: ${value}`,
     memory: (gb: string): string => `${gb} GB memory`,
-    priceLabel: (gpu: string): string => `${gpu} price per GPU-hour, US dollars`,
+    priceLabel: (gpu: string): string => `${gpu} price per GPU-hour, US$`,
+    priceSources: {
+      assumption: 'assumed',
+      deepseekV3: 'DeepSeek\u2019s assumption',
+    } as Partial<Record<import('../cost/sources').SourceId, string>>,
     timesFaster: (times: string): string => `${times} faster`,
     timesSlower: (times: string): string => `${times} slower`,
     yours: 'yours',
@@ -340,6 +344,7 @@ export const en = {
     gpuOption: (name: string, peak: string): string => `${name} (${peak})`,
     gpus: 'K: GPUs in parallel',
     gpusHelp: 'Wall-clock time assumes the work splits perfectly over K GPUs.',
+    projectionPrice: (gpu: string): string => `Price of one ${gpu} for one hour, US$`,
     priceHelp: 'The same price as in the table above: edit either.',
     exact: (value: string): string => `= ${value}`,
     invalidNumber: 'Type a positive number, such as 37B or 1.5e9.',
@@ -357,14 +362,14 @@ export const en = {
 
     transferTitle: 'Distillation: the teacher\u2019s transfer set',
     transferIntro:
-      'A distilled student also pays for its teacher\u2019s outputs on those D tokens: about 2\u00b7N_teacher\u00b7D FLOPs if you run the teacher yourself (forward passes only), or a bill if you buy them from an API.',
+      'A distilled student also pays for its teacher\u2019s outputs on those D tokens: about 2\u00b7N\u00b7D FLOPs with the teacher\u2019s N if you run the teacher yourself (a forward pass per token, no backward), or a bill if you buy the outputs from an API.',
     teacherParams: 'N teacher: active parameters',
     teacherParamsHelp: 'The teacher that writes the transfer set. Type 37B, 4.5K or 7e10.',
     apiPrice: 'API price per million tokens, US$',
     apiPriceHelp: 'What an API charges per million tokens it generates. The default is assumed: enter a real price list\u2019s figure.',
     transferOnGpus: 'Teacher on your GPUs',
-    transferOnGpusValue: (p: { flops: string; gpuHours: string; dollars: string; time: string }): string =>
-      `2\u00b7N_teacher\u00b7D = ${p.flops} \u2192 ${p.gpuHours}, ${p.dollars}, ${p.time}`,
+    transferOnGpusValue: (p: { n: string; d: string; flops: string; gpuHours: string; dollars: string; time: string }): string =>
+      `2 \u00d7 ${p.n} \u00d7 ${p.d} = ${p.flops} \u2192 ${p.gpuHours}, ${p.dollars}, ${p.time}`,
     transferApi: 'Teacher through an API',
     transferApiValue: (tokens: string, price: string, bill: string): string =>
       `${tokens} tokens \u00d7 ${price} per million = ${bill}`,

@@ -54,6 +54,8 @@ describe('cost units', () => {
     expect(formatDollars(2)).toBe('$2');
     expect(formatDollars(0.05)).toBe('$0.05');
     expect(formatDollars(0.0123)).toBe('$0.012');
+    expect(formatDollars(3.6e-4)).toBe('$0.00036');
+    expect(formatDollars(9.5e-5)).toBe('$9.5 \u00d7 10\u207b\u2075');
     expect(formatDollars(1.23e-9)).toBe('$1.2 \u00d7 10\u207b\u2079');
     expect(formatDollars(0)).toBe('$0');
   });

@@ -49,8 +49,8 @@ export const costStyles = css`
     gap: 0.6rem;
     min-width: 0;
   }
+  /* Explanations stay at full size (projectors); only source marks and sub-lines are smaller. */
   .help {
-    font-size: 0.875em;
     color: var(--_muted);
     line-height: 1.4;
   }
@@ -63,7 +63,7 @@ export const costStyles = css`
     font-variant-numeric: tabular-nums;
   }
   .cite {
-    font-size: 0.8em;
+    font-size: 0.875em;
     color: var(--_muted);
     margin-left: 0.2em;
     white-space: nowrap;
@@ -117,7 +117,7 @@ export const costStyles = css`
   }
   .axis text {
     fill: var(--_muted);
-    font-size: 0.85em;
+    font-size: 0.875em;
   }
   .bar {
     stroke: #000;
@@ -162,7 +162,6 @@ export const costStyles = css`
   caption {
     text-align: left;
     color: var(--_muted);
-    font-size: 0.875em;
     padding-bottom: 0.3rem;
   }
   th,
@@ -177,7 +176,6 @@ export const costStyles = css`
     text-align: left;
   }
   thead th {
-    font-size: 0.875em;
     color: var(--_muted);
     border-bottom: 2px solid var(--_border);
   }
@@ -196,7 +194,6 @@ export const costStyles = css`
     display: flex;
     flex-direction: column;
     gap: 0.3rem;
-    font-size: 0.95em;
   }
   .big {
     font-size: 1.1em;
@@ -219,7 +216,6 @@ export const costStyles = css`
   }
   .stats dt,
   .results dt {
-    font-size: 0.875em;
     color: var(--_muted);
   }
   .stats dd,
@@ -243,19 +239,22 @@ export const costStyles = css`
   }
   .catalog {
     width: 100%;
-    min-width: 52rem;
+  }
+  /* Figures never break inside ("989 / TFLOP/s"); the table scrolls sideways on narrow screens. */
+  .catalog td,
+  .catalog .sub {
+    white-space: nowrap;
   }
   .catalog th[scope='row'] {
-    display: flex;
-    flex-direction: column;
     font-weight: 400;
   }
   .gpu-name {
+    display: block;
     font-weight: 700;
   }
   .sub {
     display: block;
-    font-size: 0.8em;
+    font-size: 0.875em;
     color: var(--_muted);
   }
   .price .sub {
@@ -309,11 +308,15 @@ export const costStyles = css`
     width: 6.5rem;
     text-align: right;
   }
+  .field .money {
+    display: flex;
+  }
   .field .money input {
     width: 100%;
+    text-align: left;
   }
   .exact {
-    font-size: 0.8em;
+    font-size: 0.875em;
     color: var(--_muted);
     font-variant-numeric: tabular-nums;
     overflow-wrap: anywhere;
@@ -378,7 +381,6 @@ export const costStyles = css`
   .sources ol {
     margin: 0;
     padding-left: 1.6rem;
-    font-size: 0.875em;
     color: var(--_muted);
     display: flex;
     flex-direction: column;

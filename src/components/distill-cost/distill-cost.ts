@@ -5,6 +5,7 @@ import {
   apiBill,
   type ComparisonBar,
   comparisonBars,
+  type GpuRunCost,
   DEEPSEEK_V3,
   deepseekDaysPerTrillionTokens,
   deepseekEffectiveFlopsPerSecond,
@@ -43,6 +44,9 @@ import {
 import { msg } from '../../i18n/index';
 import { defineElement } from '../shared/define';
 import { formatInteger, formatPercent } from '../shared/format';
+
+/** "34.6 %" that never breaks before the sign. */
+const percent = (fraction: number): string => formatPercent(fraction).replace(' ', '\u00a0');
 import { hostStyles } from '../shared/styles';
 import { costStyles } from './distill-cost.styles';
 
@@ -195,7 +199,7 @@ export class DistillCost extends LitElement {
         };
       }
     }
-    if ((changed.has('pricePerHour') || changed.has('gpu')) && this.pricePerHour !== undefined && this.pricePerHour >= 0) {
+    if (changed.has('pricePerHour') && this.pricePerHour !== undefined && this.pricePerHour >= 0) {
       this.prices = { ...this.prices, [this.gpu]: this.pricePerHour };
     }
   }
@@ -471,7 +475,7 @@ export class DistillCost extends LitElement {
                 d: formatCount(DEEPSEEK_V3.tokens),
                 flops: formatFlops(trainingFlops(DEEPSEEK_V3.activeParameters, DEEPSEEK_V3.tokens)),
                 perGpu: formatFlopsPerSecond(perGpu),
-                mfu: formatPercent(deepseekImpliedMfu()),
+                mfu: percent(deepseekImpliedMfu()),
                 peak: formatFlopsPerSecond(h800.peakBf16!.value),
               })}
               ${this.cite('kaplan')}
@@ -538,7 +542,8 @@ export class DistillCost extends LitElement {
           </thead>
           <tbody>
             ${GPU_CATALOG.map((gpu, i) => {
-              const r = rows[i]!;
+              // Without a run there are no FLOPs to convert: the run columns wait for one.
+              const r: GpuRunCost = run ? rows[i]! : { gpu: gpu.id };
               const name = this.gpuName(gpu);
               const ratio =
                 r.timesFasterThanBrowser === undefined
@@ -565,7 +570,7 @@ export class DistillCost extends LitElement {
                 </td>
                 <td class="price">
                   ${this.moneyInput(`price-${gpu.id}`, `price-${gpu.id}`, this.prices[gpu.id], t.priceLabel(name), (e) => this.setPrice(gpu.id, e))}
-                  <span class="sub">${this.cite(priceSource)}</span>
+                  <span class="sub">${t.priceSources[priceSource] ?? ''}${this.cite(priceSource)}</span>
                   ${this.invalid[`price-${gpu.id}`] !== undefined ? html`<span class="error" role="alert">${t.invalidNumber}</span>` : nothing}
                 </td>
                 <td data-testid="run-time-${gpu.id}">${r.seconds === undefined ? html`<span class="muted">${t.notYet}</span>` : formatDuration(r.seconds)}</td>
@@ -626,7 +631,7 @@ export class DistillCost extends LitElement {
         </div>
         ${this.field('gpus', t.gpus, t.gpusHelp, this.quantityInput('gpus', 'gpus'))}
         <div class="field" part="field">
-          <label for="projection-price">${t.priceLabel(gpuName)}</label>
+          <label for="projection-price">${t.projectionPrice(gpuName)}</label>
           ${this.moneyInput('projection-price', `price-${s.gpu}`, this.prices[s.gpu], undefined, (e) => this.setPrice(s.gpu, e), 'projection-price-help')}
           <p class="help" id="projection-price-help">${t.priceHelp} ${this.cite(gpu.pricePerHour.source)}</p>
         </div>
@@ -683,6 +688,8 @@ export class DistillCost extends LitElement {
               ${teacher.gpuHours === undefined
                 ? pending
                 : t.transferOnGpusValue({
+                    n: formatCount(s.teacherParameters),
+                    d: formatCount(s.tokens),
                     flops: formatFlops(teacher.flops),
                     gpuHours: t.gpuHoursValue(formatCount(teacher.gpuHours), gpuName),
                     dollars: formatDollars(teacher.dollars),
