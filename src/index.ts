@@ -8,6 +8,7 @@ export { DistillLogits } from './components/distill-logits/distill-logits';
 export { DistillLossChart } from './components/distill-loss-chart/distill-loss-chart';
 export { DistillRegions } from './components/distill-regions/distill-regions';
 export { DistillStatus } from './components/distill-status/distill-status';
+export { DistillCost } from './components/distill-cost/distill-cost';
 export { setMessages, type Messages } from './i18n/index';
 export type { StepEventDetail, ErrorEventDetail } from './controller/playground-controller';
 export type { AppState, ExperimentConfig, Knobs } from './state/experiment';

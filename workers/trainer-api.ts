@@ -94,6 +94,11 @@ export interface Snapshot {
   teacher: TeacherMetrics;
   student: ModelMetrics;
   labelsOnly: ModelMetrics | null;
+  /**
+   * Training compute, counted from the layer shapes (src/cost/flops.ts): teacher forward plus each
+   * student's forward and backward pass, per step. Evaluation and probe passes are not counted.
+   */
+  flops: { perStep: number; total: number; perSecond: number };
   /** Training loss of the last step (the distillation objective) and its two parts. */
   trainLoss: { total: number; soft: number; hard: number };
   probes: ProbeReadout;

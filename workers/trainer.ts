@@ -186,12 +186,20 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
       r.probeReadout(),
       r.readLosses(),
     ]);
+    const exPerSecond = examplesPerSecond();
+    const knobs = r.currentKnobs;
     const snap: Snapshot = {
       step: r.step,
       examplesSeen: r.examplesSeen,
-      examplesPerSecond: examplesPerSecond(),
+      examplesPerSecond: exPerSecond,
+      flops: {
+        perStep: r.stepFlops(),
+        total: r.flopsDone,
+        // Step FLOPs scale with the batch, so FLOP/s = examples/s × FLOPs per example.
+        perSecond: (exPerSecond * r.stepFlops()) / knobs.batchSize,
+      },
       running: playing,
-      knobs: r.currentKnobs,
+      knobs,
       teacher,
       student: metrics.student,
       labelsOnly: metrics.labelsOnly,

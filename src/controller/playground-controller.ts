@@ -30,6 +30,9 @@ export interface StepEventDetail {
   accuracyLabelsOnly: number | null;
   /** Mean KL(teacher ‖ student) at T = 1 over the probe points. */
   probeKlStudent: number;
+  /** Training FLOPs so far, and the training FLOP/s achieved on this device. */
+  flops: number;
+  flopsPerSecond: number;
   probeKlLabelsOnly: number | null;
   trainLoss: number;
 }
@@ -61,6 +64,8 @@ export function stepDetail(s: Snapshot): StepEventDetail {
     accuracyStudent: s.student.accuracy,
     accuracyLabelsOnly: s.labelsOnly?.accuracy ?? null,
     probeKlStudent: mean(s.probes.klStudent) ?? NaN,
+    flops: s.flops.total,
+    flopsPerSecond: s.flops.perSecond,
     probeKlLabelsOnly: mean(s.probes.klLabelsOnly),
     trainLoss: s.trainLoss.total,
   };

@@ -192,6 +192,8 @@ export const en = {
       ratio: string;
     }): string =>
       `Teacher: ${p.teacherArchitecture} (${p.teacherParameters} parameters, ${p.teacherAccuracy} test accuracy). Student: ${p.studentArchitecture} (${p.studentParameters} parameters, ${p.ratio}\u00d7 smaller).`,
+    compute: (flops: string, speed: string): string =>
+      `Training compute so far: ${flops}, at ${speed} on this device (counted from the layer shapes).`,
     regionsTitle: 'What each model predicts',
     regionsHint:
       'Colour shows the predicted class, faded where the model is unsure; markers are the training points. Numbered rings are the probe points below: click a map to move the selected one.',

@@ -77,7 +77,7 @@ test.describe('<distill-cost> alone on a plain page', () => {
 
 test.describe('<distill-cost> inside the playground', () => {
   // Needs <distill-playground> to embed <distill-cost> and pass it the live run (lead's wiring).
-  test.fixme('the run\u2019s FLOP counter rises while the playground trains', async ({ page }) => {
+  test('the run\u2019s FLOP counter rises while the playground trains', async ({ page }) => {
     await page.goto('/?backend=wasm&speed=0');
     await waitForReady(page);
     const flops = page.locator('distill-cost').getByTestId('cost-run-flops');

@@ -71,6 +71,9 @@ describe('trainer API, driven directly (cpu backend)', () => {
     expect(rec.snapshots.length).toBe(n + 1);
     expect(snap.step).toBe(300);
     expect(snap.examplesSeen).toBe(300 * 32);
+    // Hand count for the default step (see tests/unit/flops.test.ts): 411,648 FLOPs at batch 32.
+    expect(snap.flops.perStep).toBe(411_648);
+    expect(snap.flops.total).toBe(300 * 411_648);
     expect(snap.regions?.student.argmax).toHaveLength(48 * 48);
     expect(snap.student.klToTeacher).toBeLessThan(before * 0.5);
     expect(Number.isFinite(snap.trainLoss.total)).toBe(true);
@@ -84,6 +87,8 @@ describe('trainer API, driven directly (cpu backend)', () => {
     expect(snap.step).toBe(300);
     unwrap(await trainer.step(2));
     expect(rec.snapshots.at(-1)!.examplesSeen).toBe(300 * 32 + 2 * 16);
+    // Step FLOPs scale with the batch: two steps at 16 cost one step at 32.
+    expect(rec.snapshots.at(-1)!.flops.total).toBe(301 * 411_648);
     await trainer.configure({ optimizer: 'adam', batchSize: 32, temperature: 4, alpha: 0.9, learningRate: 0.01 });
   });
 
@@ -124,6 +129,8 @@ describe('trainer API, driven directly (cpu backend)', () => {
     const reported = during.at(-2)!.examplesPerSecond;
     expect(reported / actual).toBeGreaterThan(0.5);
     expect(reported / actual).toBeLessThan(1.6);
+    const last = during.at(-2)!;
+    expect(last.flops.perSecond).toBeCloseTo((last.examplesPerSecond * last.flops.perStep) / last.knobs.batchSize, 3);
     const stepAfterPause = during.at(-1)!.step;
     await new Promise((r) => setTimeout(r, 100));
     expect(rec.snapshots.at(-1)!.step).toBe(stepAfterPause);

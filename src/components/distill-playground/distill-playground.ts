@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { PlaygroundController, type ErrorEventDetail, type StepEventDetail } from '../../controller/playground-controller';
 import { msg } from '../../i18n/index';
@@ -11,6 +11,9 @@ import '../distill-loss-chart/distill-loss-chart';
 import type { DistillLossChart } from '../distill-loss-chart/distill-loss-chart';
 import '../distill-regions/distill-regions';
 import '../distill-status/distill-status';
+import '../distill-cost/distill-cost';
+import type { RunMeasurement } from '../../cost/cost-model';
+import { formatFlops, formatFlopsPerSecond } from '../../cost/units';
 import { defineElement } from '../shared/define';
 import type { DistillCommandDetail, DistillChangeDetail, DistillProbePickDetail, DistillProbeSelectDetail } from '../shared/events';
 import { formatInteger, formatPercent } from '../shared/format';
@@ -42,7 +45,8 @@ import { playgroundStyles } from './distill-playground.styles';
  * @csspart logits - The probe distributions.
  * @csspart chart - The loss and accuracy curves.
  * @csspart status - The status line.
- * @csspart summary - The teacher/student size summary.
+ * @csspart summary - The teacher/student size summary and the training compute so far.
+ * @csspart cost - The cost widget (`<distill-cost>`), following the live run.
  *
  * @cssproperty --distill-font-family - Font of the whole playground (inherits by default).
  * @cssproperty --distill-font-size - Base font size (at least 16px by default).
@@ -197,6 +201,20 @@ export class DistillPlayground extends LitElement {
     void this.controller.pickProbe(event.detail.x, event.detail.y);
   }
 
+  /** The live run, as the cost widget needs it. */
+  private runMeasurement(): RunMeasurement | undefined {
+    const { init, snapshot, backend } = this.controller;
+    if (!init || !snapshot) return undefined;
+    return {
+      flops: snapshot.flops.total,
+      flopsPerSecond: snapshot.flops.perSecond,
+      studentParameters: init.studentParameters,
+      teacherParameters: init.teacher.parameters,
+      steps: snapshot.step,
+      backend: backend?.name ?? init.backend.name,
+    };
+  }
+
   private renderSummary() {
     const init = this.controller.init;
     if (!init) return html`<p class="summary" part="summary">${this.controller.isStarted ? msg.playground.loading : msg.playground.waiting}</p>`;
@@ -210,6 +228,11 @@ export class DistillPlayground extends LitElement {
         studentParameters: formatInteger(init.studentParameters),
         ratio: ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(1),
       })}
+      <br />
+      <span data-testid="compute">${msg.playground.compute(
+        formatFlops(this.controller.snapshot?.flops.total ?? 0),
+        formatFlopsPerSecond(this.controller.snapshot?.flops.perSecond ?? 0),
+      )}</span>
     </p>`;
   }
 
@@ -277,7 +300,9 @@ export class DistillPlayground extends LitElement {
             <h2 id="chart-title">${msg.playground.chartTitle}</h2>
             <distill-loss-chart part="chart"></distill-loss-chart>
           </section>
-          ${init ? nothing : nothing}
+          <section class="panel" part="cost-panel">
+            <distill-cost part="cost" .run=${this.runMeasurement()}></distill-cost>
+          </section>
         </main>
       </div>
     `;

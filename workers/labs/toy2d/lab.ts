@@ -12,6 +12,7 @@ import {
   type Knobs,
   type OptimizerName,
 } from '../../../src/state/experiment';
+import { distillationStepFlops } from '../../../src/cost/flops';
 import { crossEntropyPerRow, distillationLoss, klPerRow } from '../../objectives/hinton';
 import type { LabeledPoints, ModelMetrics, ProbeReadout, RegionsReadout, TeacherMetrics } from '../../trainer-api';
 import { EXTENT, gridPoints, mulberry32, shuffledIndices, testSet, trainSet, type Points2D } from './datasets';
@@ -53,8 +54,12 @@ export class Toy2dRun {
   readonly studentParameters: number;
   step = 0;
   examplesSeen = 0;
+  /** Training FLOPs of all steps so far. */
+  flopsDone = 0;
 
   private readonly teacher: tf.LayersModel;
+  private readonly teacherHidden: number[];
+  private readonly studentHidden: number[];
   private readonly student: Student;
   private readonly labelsOnly: Student | null;
   private readonly testX: tf.Tensor2D;
@@ -80,6 +85,9 @@ export class Toy2dRun {
     this.knobs = { ...config.knobs };
     this.teacher = teacher;
     this.teacher.trainable = false;
+    // Hidden widths of the teacher as loaded (every dense layer but the last).
+    this.teacherHidden = teacher.layers.slice(0, -1).map((l) => (l.outputShape as number[])[1]!);
+    this.studentHidden = [...config.student.hidden];
     this.rand = mulberry32(config.seed * 7919 + 17);
     this.order = shuffledIndices(this.train.count, this.rand);
 
@@ -193,6 +201,7 @@ export class Toy2dRun {
     if (previous) tf.dispose([previous.total, previous.soft, previous.hard]);
     this.step += 1;
     this.examplesSeen += batchSize;
+    this.flopsDone += this.stepFlops(batchSize);
   }
 
   /**
@@ -201,6 +210,18 @@ export class Toy2dRun {
    */
   async sync(): Promise<void> {
     if (this.lastLosses) await this.lastLosses.total.data();
+  }
+
+  /** FLOPs of one training step at `batchSize` (teacher forward, each student's forward and backward). */
+  stepFlops(batchSize = this.knobs.batchSize): number {
+    return distillationStepFlops({
+      inputs: 2,
+      studentHidden: this.studentHidden,
+      teacherHidden: this.teacherHidden,
+      outputs: this.classes,
+      batchSize,
+      labelsOnly: this.labelsOnly !== null,
+    }).total;
   }
 
   /** The last step's training losses, read asynchronously. */
