@@ -5,23 +5,9 @@
  * come from the active strings (`msg.cost.units`).
  */
 import { msg } from '../i18n/index';
+import { bad, numberFormat as nf } from '../components/shared/format';
 
 const MISSING = (): string => msg.units.missing;
-
-const formatters = new Map<string, Intl.NumberFormat>();
-function nf(options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${msg.locale}|${JSON.stringify(options)}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(msg.locale, options);
-    formatters.set(key, f);
-  }
-  return f;
-}
-
-function bad(x: number | null | undefined): x is null | undefined {
-  return x === null || x === undefined || !Number.isFinite(x);
-}
 
 /** Up to `decimals` decimals, trailing zeros dropped, grouped: 2788 → "2,788", 5.3280 → "5.328". */
 function plain(x: number, decimals: number): string {

@@ -9,20 +9,6 @@ export const logitsStyles = css`
     --_radius: var(--distill-radius, 10px);
     --_bar-height: var(--distill-bar-height, 88px);
   }
-  .legend {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.4rem 1.4rem;
-    margin: 0 0 0.75rem;
-    padding: 0;
-    list-style: none;
-  }
-  .legend li {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.45rem;
-    font-weight: 600;
-  }
   .legend .chip {
     display: inline-block;
     width: 1.5rem;

@@ -7,7 +7,7 @@ import { emit } from '../shared/events';
 import { formatCoordinate, formatFixed, formatKnob, formatPercent } from '../shared/format';
 import { classMarker } from '../shared/markers';
 import type { Role } from '../shared/palette';
-import { hostStyles, roleStyles } from '../shared/styles';
+import { hostStyles, legendStyles, roleStyles } from '../shared/styles';
 import { logitsStyles } from './distill-logits.styles';
 
 interface RoleRow {
@@ -43,7 +43,7 @@ interface RoleRow {
  * @cssproperty --distill-font-size - Base font size.
  */
 export class DistillLogits extends LitElement {
-  static override styles = [hostStyles, roleStyles, logitsStyles];
+  static override styles = [hostStyles, roleStyles, legendStyles, logitsStyles];
 
   /** The latest probe readout, or null before the first snapshot. */
   @property({ attribute: false }) probes: ProbeReadout | null = null;

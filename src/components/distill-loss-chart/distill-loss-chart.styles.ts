@@ -7,20 +7,6 @@ export const lossChartStyles = css`
     --_muted: var(--distill-muted-color, #4a4d57);
     --_radius: var(--distill-radius, 10px);
   }
-  .legend {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.4rem 1.4rem;
-    margin: 0 0 0.75rem;
-    padding: 0;
-    list-style: none;
-  }
-  .legend li {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.45rem;
-    font-weight: 600;
-  }
   .charts {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 17rem), 1fr));

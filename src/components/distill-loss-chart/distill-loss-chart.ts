@@ -7,7 +7,7 @@ import { defineElement } from '../shared/define';
 import { formatCompact, formatInteger, formatNats, formatPercent, formatSignificant } from '../shared/format';
 import { roleLine } from '../shared/markers';
 import { cssValue, type Role, ROLE_STYLES } from '../shared/palette';
-import { hostStyles } from '../shared/styles';
+import { hostStyles, legendStyles } from '../shared/styles';
 import { lossChartStyles } from './distill-loss-chart.styles';
 
 type Value = number | null;
@@ -91,7 +91,7 @@ export const MAX_POINTS = 2000;
  * @cssproperty --distill-font-size - Base font size.
  */
 export class DistillLossChart extends LitElement {
-  static override styles = [hostStyles, lossChartStyles, unsafeCSS(uplotCss)];
+  static override styles = [hostStyles, legendStyles, lossChartStyles, unsafeCSS(uplotCss)];
 
   private x: number[] = [];
   /** Per chart, per series: the values, aligned with `x`. */

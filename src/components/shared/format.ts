@@ -6,7 +6,8 @@ import { msg } from '../../i18n/index';
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+/** A cached `Intl.NumberFormat` for the active locale. */
+export function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${msg.locale}|${JSON.stringify(options)}`;
   let f = formatters.get(key);
   if (!f) {
@@ -16,7 +17,8 @@ function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
   return f;
 }
 
-function bad(x: number | null | undefined): x is null | undefined {
+/** True for values that cannot be shown as a number (missing, NaN, ±Infinity). */
+export function bad(x: number | null | undefined): x is null | undefined {
   return x === null || x === undefined || !Number.isFinite(x);
 }
 

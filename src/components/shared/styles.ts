@@ -66,3 +66,21 @@ export const roleStyles = css`
     box-shadow: inset 0 0 0 1.5px var(--_labels);
   }
 `;
+
+/** The role legend above bars and charts: one row of swatch + name items. */
+export const legendStyles = css`
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4rem 1.4rem;
+    margin: 0 0 0.75rem;
+    padding: 0;
+    list-style: none;
+  }
+  .legend li {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.45rem;
+    font-weight: 600;
+  }
+`;
