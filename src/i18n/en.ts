@@ -421,6 +421,92 @@ export const en = {
       },
     } satisfies Record<import('../cost/sources').SourceId, { short: string; reference: string }>,
   },
+
+  /** The MNIST lab's views: `<distill-digits>`, `<distill-class-errors>`, `<distill-error-chart>`. */
+  mnist: {
+    teacher: 'Teacher',
+    /** A student without a label in the readout: "Student A", "Student B", … */
+    studentFallback: (index: number): string => `Student ${String.fromCharCode(65 + index)}`,
+    modelsLegend: 'Models',
+    /** A digit class, as printed on axes and in lists. */
+    digit: (d: number): string => String(d),
+
+    digits: {
+      stripTitle: 'Test digits',
+      stripLabel: 'Test digits from the MNIST test set. Arrow keys move along the strip.',
+      digitButton: (position: number, label: string): string => `Test digit ${position}, true label ${label}`,
+      noDigits: 'No test digits yet.',
+      padTitle: 'Or draw one',
+      padLabel: 'Drawing pad, 28 by 28 pixels. Drawing needs a mouse, pen or finger.',
+      keyboardNote: 'Drawing needs a mouse, pen or finger; the test digits above also work with the keyboard.',
+      clear: 'Clear',
+      clearLabel: 'Clear the drawing pad',
+      seenTitle: 'What the models see',
+      seenHelp: 'Scaled to 20 \u00d7 20 and centred, like MNIST.',
+      seenLabel: 'Your drawing after scaling and centring, 28 by 28 pixels',
+      blank: 'Nothing drawn yet.',
+      selectedTest: (label: string): string => `Test digit \u00b7 true label ${label}`,
+      selectedDrawn: 'Your drawing',
+      selectedImage: (what: string): string => `${what}, 28 by 28 pixels`,
+      atT: (temperature: string): string => `At T = ${temperature}`,
+      atTHelp: 'softened: the dark knowledge the students learn from',
+      atOne: 'At T = 1',
+      atOneHelp: 'what each model actually predicts',
+      digitAxis: 'Digit',
+      trueDigit: 'true label',
+      topTitle: 'Top 3 digits per model',
+      modelHeader: 'Model',
+      topEntry: (digit: string, percent: string): string => `${digit}: ${percent}`,
+      topSeparator: ', ',
+      waiting: 'Waiting for the models\u2019 outputs\u2026',
+      waitingDrawn: 'Sending your drawing to the models\u2026',
+      tableCaption: (what: string, temperature: string): string =>
+        `${what}: probability of each digit at T = ${temperature}`,
+      bar: (model: string, digit: string, percent: string): string => `${model}, digit ${digit}: ${percent}`,
+    },
+
+    classErrors: {
+      totalsTitle: 'Test errors',
+      total: (errors: string, total: string, percent: string): string => `${errors} errors of ${total} (${percent})`,
+      chartTitle: 'Error rate per digit',
+      chartHelp: 'The share of each digit\u2019s test images that a model gets wrong.',
+      chartLabel: 'Bar chart: error rate per digit for each model. The values are in the table that follows.',
+      axis: 'Error rate',
+      highlightLine: (digit: string): string => `Digit ${digit}:`,
+      highlightValue: (percent: string, errors: string, total: string): string => `${percent} (${errors} of ${total})`,
+      bar: (model: string, digit: string, percent: string, errors: string, total: string): string =>
+        `${model}, digit ${digit}: ${percent} wrong (${errors} of ${total})`,
+      tableCaption: 'Error rate per digit (errors of that digit\u2019s test images)',
+      modelHeader: 'Model',
+      digitHeader: (digit: string): string => `Digit ${digit}`,
+      waiting: 'Waiting for the first test results\u2026',
+      confusionTitle: 'Confusion matrix',
+      confusionHelp:
+        'Rows: the true digit. Columns: the digit the model predicted. Off the diagonal, darker means more mistakes.',
+      confusionModel: 'Model',
+      confusionLabel: (model: string): string =>
+        `${model}: confusion matrix, true digit by row, predicted digit by column. The largest confusions are listed after it.`,
+      trueAxis: 'True \u2193',
+      predictedAxis: 'Predicted digit \u2192',
+      cell: (trueDigit: string, predicted: string, count: string): string =>
+        `true ${trueDigit}, predicted ${predicted}: ${count}`,
+      topConfusions: 'Most frequent mistakes:',
+      confusion: (trueDigit: string, predicted: string, count: string): string => `${trueDigit} \u2192 ${predicted}: ${count}`,
+      noConfusions: 'No mistakes.',
+    },
+
+    errorChart: {
+      title: 'Test error: the share of the 10,000 test images each model gets wrong',
+      chartLabel: 'Chart: test error in percent against training step, for the teacher and each student.',
+      stepAxis: 'Step',
+      latest: 'Latest:',
+      atStep: (step: string): string => `Step ${step}:`,
+      noData: 'No data yet.',
+      teacherNote: 'The teacher is frozen, so its line stays flat: a reference for the students.',
+      fullRange: 'Show 0\u2013100 %',
+      fullRangeHelp: 'The chart zooms to the low errors; early points may start above the top. Press to see the whole range.',
+    },
+  },
 };
 
 /** The shape every translation must have. */

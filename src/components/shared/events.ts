@@ -50,3 +50,22 @@ export function emit<K extends keyof DistillEventMap>(
 declare global {
   interface GlobalEventHandlersEventMap extends DistillEventMap {}
 }
+
+// MNIST lab views (issue #4). Declared as a second `DistillEventMap` block, which TypeScript
+// merges with the one above, so these entries reach `GlobalEventHandlersEventMap` too.
+
+/** A test digit chosen in the strip (`distill-digits`): its index in `DigitReadout`. */
+export interface DistillDigitSelectDetail {
+  index: number;
+}
+
+/** A stroke finished on the drawing pad (`distill-digits`): the whole drawing, MNIST-like. */
+export interface DistillDigitDrawnDetail {
+  /** 784 values 0–1, row-major 28 × 28: scaled to a 20 × 20 box and centred by mass, like MNIST. */
+  image: Float32Array;
+}
+
+export interface DistillEventMap {
+  'distill-digit-select': CustomEvent<DistillDigitSelectDetail>;
+  'distill-digit-drawn': CustomEvent<DistillDigitDrawnDetail>;
+}

@@ -1,0 +1,561 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg } from '../../i18n/index';
+import type { DigitReadout } from '../../../workers/trainer-api';
+import { defineElement } from '../shared/define';
+import { emit } from '../shared/events';
+import { formatKnob, formatPercent, formatSignificant } from '../shared/format';
+import { cssValue, hexToRgb } from '../shared/palette';
+import { hostStyles, legendStyles } from '../shared/styles';
+import { niceAxis } from '../distill-class-errors/class-errors-data';
+import { digitsStyles } from './distill-digits.styles';
+import {
+  type Brush,
+  centreDigit,
+  createInkGrid,
+  downsample,
+  MNIST_PIXELS,
+  MNIST_SIDE,
+  paintDab,
+  paintSegment,
+  topK,
+} from './digit-image';
+import { modelChip, modelFillStyles, type ModelStyle, studentStyle, TEACHER_STYLE } from './mnist-models';
+
+/** `DigitReadout.labels` value of a drawn image. */
+export const DRAWN_LABEL = 255;
+const CLASSES = 10;
+/** The pad keeps its ink at 4 × MNIST's resolution: smoother strokes, and a better centring input. */
+const INK_SCALE = 4;
+const INK_SIDE = MNIST_SIDE * INK_SCALE;
+/** A stroke about 3 pad pixels wide with an anti-aliased rim: MNIST-like once scaled to the 20-pixel box. */
+const BRUSH: Brush = { core: 1.0 * INK_SCALE, edge: 1.8 * INK_SCALE };
+
+interface ModelRow {
+  name: string;
+  style: ModelStyle;
+  atT: Float32Array;
+  at1: Float32Array;
+}
+
+interface Colors {
+  ink: [number, number, number];
+  paper: [number, number, number];
+  grid: string;
+}
+
+/**
+ * The MNIST lab's digit view: a strip of test digits and a drawing pad; for the chosen digit, the
+ * teacher's and each student's probabilities over the ten digits, softened at temperature T (top
+ * row: where a "2 that looks like a 7" shows its dark knowledge) and at T = 1 (bottom row), with
+ * each model's top three digits written out. Models differ by colour and fill pattern.
+ *
+ * Drawing needs a pointer (mouse, pen, touch); the strip works with the keyboard (arrow keys,
+ * Home, End). When a stroke ends, the whole drawing is scaled and centred like MNIST and sent as
+ * `distill-digit-drawn`; when the next readout holds a drawn image (label 255), it is selected.
+ *
+ * @summary Test-digit strip, drawing pad, and teacher/student probabilities at T and at 1.
+ *
+ * @slot - Not used.
+ *
+ * @event distill-digit-select - `{ index }`: the user chose a test digit in the strip (index into the readout).
+ * @event distill-digit-drawn - `{ image }`: a stroke ended; `image` is 784 values 0–1, MNIST-like (20 × 20 box, centred by mass).
+ *
+ * @csspart legend - The model legend.
+ * @csspart strip - The list of test digits.
+ * @csspart digit-button - Each test digit's button (`aria-pressed` on the chosen one).
+ * @csspart draw - The drawing panel (pad, Clear, what the models see).
+ * @csspart pad - The drawing canvas.
+ * @csspart clear - The Clear button.
+ * @csspart probabilities - The panel of bars and top-3 table for the chosen digit.
+ * @csspart plot - Each row of bars.
+ * @csspart bar - Each bar (also `bar-teacher`, `bar-student-1` … `bar-student-3`).
+ * @csspart top - The top-3 table.
+ *
+ * @cssproperty --distill-teacher-color - Teacher bars (solid blue).
+ * @cssproperty --distill-student-1-color - First student (striped vermillion; falls back to `--distill-student-color`).
+ * @cssproperty --distill-student-2-color - Second student (dotted black).
+ * @cssproperty --distill-student-3-color - Third student (cross-hatched reddish purple).
+ * @cssproperty --distill-ink-color - Digit ink (default #1b1b1f); paper is `--distill-surface-color`.
+ * @cssproperty --distill-accent-color - The chosen digit and the true-label marks.
+ * @cssproperty --distill-pad-size - Side of the drawing pad (default 280px, 10 px per MNIST pixel).
+ * @cssproperty --distill-strip-digit-size - Side of each strip digit (default 64px).
+ * @cssproperty --distill-bar-height - Height of one row of bars (default 110px).
+ * @cssproperty --distill-bar-transition - Bar animation time (default 250ms).
+ * @cssproperty --distill-font-size - Base font size.
+ */
+export class DistillDigits extends LitElement {
+  static override styles = [hostStyles, legendStyles, modelFillStyles, digitsStyles];
+
+  /** The latest digit readout, or null before the first one. */
+  @property({ attribute: false }) digits: DigitReadout | null = null;
+  /** Student names, in the order of `digits.students`. */
+  @property({ attribute: false }) students: { id: string; label: string }[] = [];
+  /** Index (into the readout) of the digit whose probabilities are shown. */
+  @property({ type: Number }) selected = 0;
+
+  /** The pad's ink, at INK_SIDE resolution. */
+  private ink = createInkGrid(INK_SIDE);
+  private stroke: { id: number; x: number; y: number } | null = null;
+  private padFrame = 0;
+  private resizeObserver: ResizeObserver | null = null;
+  /** The last drawing as the models see it (centred 28 × 28), or null when the pad is blank. */
+  @state() private drawn: Float32Array | null = null;
+  /** A drawing was sent; select the drawn image when a readout brings it back. */
+  @state() private awaitingDrawn = false;
+
+  // ---------------------------------------------------------------- selection
+
+  private stripIndices(d: DigitReadout | null): number[] {
+    if (!d) return [];
+    const out: number[] = [];
+    for (let i = 0; i < d.count; i++) if (d.labels[i] !== DRAWN_LABEL) out.push(i);
+    return out;
+  }
+
+  private drawnIndex(d: DigitReadout | null): number {
+    if (!d) return -1;
+    for (let i = d.count - 1; i >= 0; i--) if (d.labels[i] === DRAWN_LABEL) return i;
+    return -1;
+  }
+
+  /** The digit shown: `selected` when the readout has it, else the first test digit (-1 if none). */
+  private shown(d: DigitReadout | null): number {
+    if (!d) return -1;
+    if (Number.isInteger(this.selected) && this.selected >= 0 && this.selected < d.count) return this.selected;
+    return this.stripIndices(d)[0] ?? -1;
+  }
+
+  private select(index: number, focus = false): void {
+    if (index !== this.selected) {
+      this.selected = index;
+      this.awaitingDrawn = false;
+      emit(this, 'distill-digit-select', { index });
+    }
+    if (focus) {
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLButtonElement>(`.digit-button[data-index="${index}"]`)?.focus(),
+      );
+    }
+  }
+
+  private onStripKey(e: KeyboardEvent, strip: number[]): void {
+    const at = strip.indexOf(this.shown(this.digits));
+    let next: number | undefined;
+    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') next = strip[Math.min(strip.length - 1, at + 1)];
+    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') next = strip[Math.max(0, at - 1)];
+    else if (e.key === 'Home') next = strip[0];
+    else if (e.key === 'End') next = strip[strip.length - 1];
+    if (next === undefined) return;
+    e.preventDefault();
+    this.select(next, true);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('digits') && this.awaitingDrawn) {
+      const drawn = this.drawnIndex(this.digits);
+      if (drawn >= 0) {
+        this.selected = drawn;
+        this.awaitingDrawn = false;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- drawing
+
+  private padPoint(e: PointerEvent, pad: HTMLCanvasElement): { x: number; y: number } {
+    const r = pad.getBoundingClientRect();
+    return { x: ((e.clientX - r.left) / r.width) * INK_SIDE, y: ((e.clientY - r.top) / r.height) * INK_SIDE };
+  }
+
+  private onPointerDown(e: PointerEvent): void {
+    if (e.pointerType === 'mouse' && e.button !== 0) return;
+    if (this.stroke) return;
+    const pad = e.currentTarget as HTMLCanvasElement;
+    pad.setPointerCapture(e.pointerId);
+    e.preventDefault();
+    const p = this.padPoint(e, pad);
+    this.stroke = { id: e.pointerId, ...p };
+    paintDab(this.ink, p.x, p.y, BRUSH);
+    this.schedulePad();
+  }
+
+  private onPointerMove(e: PointerEvent): void {
+    if (!this.stroke || e.pointerId !== this.stroke.id) return;
+    const pad = e.currentTarget as HTMLCanvasElement;
+    // Coalesced events keep fast strokes smooth where the browser batches pointer moves.
+    const events = typeof e.getCoalescedEvents === 'function' ? e.getCoalescedEvents() : [];
+    for (const ev of events.length ? events : [e]) {
+      const p = this.padPoint(ev, pad);
+      paintSegment(this.ink, this.stroke.x, this.stroke.y, p.x, p.y, BRUSH);
+      this.stroke.x = p.x;
+      this.stroke.y = p.y;
+    }
+    this.schedulePad();
+  }
+
+  private onPointerEnd(e: PointerEvent): void {
+    if (!this.stroke || e.pointerId !== this.stroke.id) return;
+    this.stroke = null;
+    this.paintPad();
+    const image = centreDigit(this.ink.data, INK_SIDE);
+    this.drawn = image;
+    this.awaitingDrawn = true;
+    emit(this, 'distill-digit-drawn', { image: image.slice() });
+  }
+
+  private clearPad(): void {
+    this.ink = createInkGrid(INK_SIDE);
+    this.stroke = null;
+    this.drawn = null;
+    this.awaitingDrawn = false;
+    this.paintPad();
+    // The drawn image no longer exists on screen: go back to the first test digit.
+    const strip = this.stripIndices(this.digits);
+    if (this.digits?.labels[this.shown(this.digits)] === DRAWN_LABEL && strip.length) this.select(strip[0]!);
+  }
+
+  private schedulePad(): void {
+    if (this.padFrame) return;
+    this.padFrame = requestAnimationFrame(() => {
+      this.padFrame = 0;
+      this.paintPad();
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.observePad();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.padFrame) cancelAnimationFrame(this.padFrame);
+    this.padFrame = 0;
+    this.stroke = null;
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = null;
+  }
+
+  /** Repaints the pad at its new size (its backing store follows CSS size × devicePixelRatio). */
+  private observePad(): void {
+    const pad = this.renderRoot.querySelector('canvas.pad');
+    if (!pad || this.resizeObserver) return;
+    this.resizeObserver = new ResizeObserver(() => this.schedulePad());
+    this.resizeObserver.observe(pad);
+  }
+
+  // ---------------------------------------------------------------- painting
+
+  private colors(): Colors {
+    return {
+      ink: hexToRgb(cssValue(this, '--distill-ink-color', '#1b1b1f')),
+      paper: hexToRgb(cssValue(this, '--distill-surface-color', '#ffffff')),
+      grid: 'rgba(0, 0, 0, 0.09)',
+    };
+  }
+
+  /** Paints a 28 × 28 grey image into a canvas whose width and height are 28. */
+  private paintImage(canvas: HTMLCanvasElement, pixels: ArrayLike<number> | null, offset: number, c: Colors): void {
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    const image = ctx.createImageData(MNIST_SIDE, MNIST_SIDE);
+    for (let i = 0; i < MNIST_PIXELS; i++) {
+      const v = pixels ? Math.min(1, Math.max(0, pixels[offset + i] ?? 0)) : 0;
+      const o = i * 4;
+      image.data[o] = c.paper[0] + (c.ink[0] - c.paper[0]) * v;
+      image.data[o + 1] = c.paper[1] + (c.ink[1] - c.paper[1]) * v;
+      image.data[o + 2] = c.paper[2] + (c.ink[2] - c.paper[2]) * v;
+      image.data[o + 3] = 255;
+    }
+    ctx.putImageData(image, 0, 0);
+  }
+
+  private paintPad(colors = this.colors()): void {
+    const pad = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.pad');
+    if (!pad) return;
+    const side = Math.max(MNIST_SIDE, Math.round(pad.clientWidth * (window.devicePixelRatio || 1)));
+    if (pad.width !== side) {
+      pad.width = side;
+      pad.height = side;
+    }
+    const ctx = pad.getContext('2d');
+    if (!ctx) return;
+    const small = document.createElement('canvas');
+    small.width = MNIST_SIDE;
+    small.height = MNIST_SIDE;
+    this.paintImage(small, downsample(this.ink, MNIST_SIDE), 0, colors);
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(small, 0, 0, side, side);
+    // Faint lines between MNIST pixels: the pad is a 28 × 28 image, shown large.
+    ctx.strokeStyle = colors.grid;
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    for (let k = 1; k < MNIST_SIDE; k++) {
+      const at = Math.round((k * side) / MNIST_SIDE) + 0.5;
+      ctx.moveTo(at, 0);
+      ctx.lineTo(at, side);
+      ctx.moveTo(0, at);
+      ctx.lineTo(side, at);
+    }
+    ctx.stroke();
+  }
+
+  protected override firstUpdated(): void {
+    this.paintPad();
+    this.observePad();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const colors = this.colors();
+    const d = this.digits;
+    for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-image]')) {
+      const index = Number(canvas.dataset['image']);
+      if (index < 0) this.paintImage(canvas, this.drawn, 0, colors);
+      else this.paintImage(canvas, d?.images ?? null, index * MNIST_PIXELS, colors);
+    }
+  }
+
+  // ---------------------------------------------------------------- rendering
+
+  private modelRows(d: DigitReadout): ModelRow[] {
+    const rows: ModelRow[] = [{ name: msg.mnist.teacher, style: TEACHER_STYLE, atT: d.teacherAtT, at1: d.teacherAt1 }];
+    d.students.forEach((s, i) =>
+      rows.push({ name: this.studentName(i), style: studentStyle(i), atT: s.atT, at1: s.at1 }),
+    );
+    return rows;
+  }
+
+  private studentName(i: number): string {
+    return this.students[i]?.label || msg.mnist.studentFallback(i);
+  }
+
+  private legend(): TemplateResult {
+    const count = this.digits?.students.length ?? this.students.length;
+    const entries: { name: string; style: ModelStyle }[] = [{ name: msg.mnist.teacher, style: TEACHER_STYLE }];
+    for (let i = 0; i < count; i++) entries.push({ name: this.studentName(i), style: studentStyle(i) });
+    return html`<ul class="legend" part="legend" aria-label=${msg.mnist.modelsLegend}>
+      ${entries.map((e) => html`<li>${modelChip(e.style)}${e.name}</li>`)}
+    </ul>`;
+  }
+
+  private strip(d: DigitReadout | null): TemplateResult {
+    const t = msg.mnist.digits;
+    const strip = this.stripIndices(d);
+    if (!d || strip.length === 0) return html`<p class="empty">${t.noDigits}</p>`;
+    // Roving focus: only the chosen digit (or the first) is in the tab order; arrows move along.
+    const shown = this.shown(d);
+    const focusable = strip.includes(shown) ? shown : strip[0];
+    return html`<ul class="strip" part="strip" aria-label=${t.stripLabel}>
+      ${strip.map((index, position) => {
+        const pressed = index === shown;
+        const label = msg.mnist.digit(d.labels[index]!);
+        return html`<li>
+          <button
+            type="button"
+            class="digit-button"
+            part="digit-button"
+            data-index=${index}
+            data-testid="digit-${index}"
+            aria-pressed=${pressed ? 'true' : 'false'}
+            aria-label=${t.digitButton(position + 1, label)}
+            tabindex=${index === focusable ? 0 : -1}
+            @click=${() => this.select(index)}
+            @keydown=${(e: KeyboardEvent) => this.onStripKey(e, strip)}
+          >
+            <canvas class="pixels" width="28" height="28" data-image=${index} aria-hidden="true"></canvas>
+            <span aria-hidden="true">${label}</span>
+          </button>
+        </li>`;
+      })}
+    </ul>`;
+  }
+
+  private drawPanel(d: DigitReadout | null): TemplateResult {
+    const t = msg.mnist.digits;
+    const selectedIsDrawn = d !== null && d.labels[this.shown(d)] === DRAWN_LABEL;
+    return html`<section class="panel draw ${selectedIsDrawn ? 'selected' : ''}" part="draw" aria-labelledby="pad-title">
+      <h3 id="pad-title">${t.padTitle}</h3>
+      <div class="pad-row">
+        <canvas
+          class="pad"
+          part="pad"
+          role="img"
+          aria-label=${t.padLabel}
+          width="280"
+          height="280"
+          data-testid="pad"
+          @pointerdown=${this.onPointerDown}
+          @pointermove=${this.onPointerMove}
+          @pointerup=${this.onPointerEnd}
+          @pointercancel=${this.onPointerEnd}
+        ></canvas>
+        <div class="pad-side">
+          <button
+            type="button"
+            class="clear"
+            part="clear"
+            aria-label=${t.clearLabel}
+            ?disabled=${this.drawn === null}
+            @click=${this.clearPad}
+          >
+            ${t.clear}
+          </button>
+          <figure class="seen">
+            <canvas class="pixels" width="28" height="28" data-image="-1" role="img" aria-label=${t.seenLabel}></canvas>
+            <figcaption><b>${t.seenTitle}</b>${this.drawn ? t.seenHelp : t.blank}</figcaption>
+          </figure>
+        </div>
+      </div>
+      <p class="note">${t.keyboardNote}</p>
+    </section>`;
+  }
+
+  /**
+   * One row of bars with its scale. At T = 1 the scale is 0–100 %; at T the distribution is flat
+   * (every bar near 10 %), so that row zooms to a round top above its largest bar, or the dark
+   * knowledge would be invisible.
+   */
+  private plot(rows: ModelRow[], atT: boolean, trueLabel: number, offset: number): TemplateResult {
+    const t = msg.mnist.digits;
+    let top = 1;
+    if (atT) {
+      let max = 0;
+      for (const row of rows) for (let c = 0; c < CLASSES; c++) max = Math.max(max, row.atT[offset + c] ?? 0);
+      top = niceAxis(max).top;
+    }
+    const tick = (v: number) => `${formatSignificant(v * 100, 2)} ${msg.units.percent}`;
+    const groups: TemplateResult[] = [];
+    for (let c = 0; c < CLASSES; c++) {
+      groups.push(html`<div class="group ${c === trueLabel ? 'true' : ''}">
+        ${rows.map((row) => {
+          const v = (atT ? row.atT : row.at1)[offset + c] ?? 0;
+          return html`<div
+            class="bar model-${row.style.key}"
+            part="bar bar-${row.style.key}"
+            style="height:${(Math.min(1, Math.max(0, v / top)) * 100).toFixed(2)}%"
+            title=${t.bar(row.name, msg.mnist.digit(c), formatPercent(v))}
+          ></div>`;
+        })}
+      </div>`);
+    }
+    return html`<div class="y-axis" aria-hidden="true" data-testid=${atT ? 'scale-t' : 'scale-1'}>
+        <span style="bottom:100%">${tick(top)}</span><span style="bottom:50%">${tick(top / 2)}</span
+        ><span style="bottom:0">0</span>
+      </div>
+      <div class="plot" part="plot" aria-hidden="true">${groups}</div>`;
+  }
+
+  private fullTable(rows: ModelRow[], atT: boolean, offset: number, what: string, temperature: string): TemplateResult {
+    const digits = Array.from({ length: CLASSES }, (_, c) => c);
+    return html`<table class="visually-hidden">
+      <caption>
+        ${msg.mnist.digits.tableCaption(what, temperature)}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${msg.mnist.digits.modelHeader}</th>
+          ${digits.map((c) => html`<th scope="col">${msg.mnist.digit(c)}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (row) => html`<tr>
+            <th scope="row">${row.name}</th>
+            ${digits.map((c) => html`<td>${formatPercent((atT ? row.atT : row.at1)[offset + c])}</td>`)}
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
+  /** "7 91.2 %, 2 6.1 %, 1 1.0 %", each entry kept on one line. */
+  private topText(probs: Float32Array, offset: number): TemplateResult[] {
+    const t = msg.mnist.digits;
+    const entries = topK(probs, offset, CLASSES, 3);
+    return entries.map(
+      (e, k) =>
+        html`<span class="entry">${t.topEntry(msg.mnist.digit(e.index), formatPercent(e.p))}</span>${k < entries.length - 1
+            ? t.topSeparator
+            : nothing}`,
+    );
+  }
+
+  private probabilities(d: DigitReadout | null): TemplateResult {
+    const t = msg.mnist.digits;
+    const index = this.shown(d);
+    if (!d || index < 0 || this.awaitingDrawn) {
+      return html`<section class="panel probabilities" part="probabilities">
+        ${this.legend()}
+        <p class="empty">${this.awaitingDrawn ? t.waitingDrawn : t.waiting}</p>
+      </section>`;
+    }
+    const label = d.labels[index]!;
+    const isDrawn = label === DRAWN_LABEL;
+    const what = isDrawn ? t.selectedDrawn : t.selectedTest(msg.mnist.digit(label));
+    const trueLabel = isDrawn ? -1 : label;
+    const rows = this.modelRows(d);
+    const offset = index * CLASSES;
+    const temperature = formatKnob(d.temperature, 1);
+    return html`<section class="panel probabilities" part="probabilities" aria-labelledby="selected-title">
+      <div class="selected-head">
+        <canvas class="pixels" width="28" height="28" data-image=${index} role="img" aria-label=${t.selectedImage(what)}></canvas>
+        <h3 id="selected-title" data-testid="selected-title">${what}</h3>
+      </div>
+      ${this.legend()}
+      <div class="bars">
+        <div class="row-label">${t.atT(temperature)} <span class="help">(${t.atTHelp})</span></div>
+        ${this.plot(rows, true, trueLabel, offset)}
+        <div class="row-label">${t.atOne} <span class="help">(${t.atOneHelp})</span></div>
+        ${this.plot(rows, false, trueLabel, offset)}
+        <div class="axis" aria-hidden="true">
+          ${Array.from(
+            { length: CLASSES },
+            (_, c) => html`<div class=${c === trueLabel ? 'true' : ''}><span>${msg.mnist.digit(c)}</span></div>`,
+          )}
+        </div>
+        <p class="axis-note" aria-hidden="true">
+          ${t.digitAxis}${trueLabel >= 0 ? html` · ${msg.mnist.digit(trueLabel)} = ${t.trueDigit}` : nothing}
+        </p>
+      </div>
+      ${this.fullTable(rows, true, offset, what, temperature)} ${this.fullTable(rows, false, offset, what, formatKnob(1))}
+      <table class="top" part="top" data-testid="top3">
+        <caption>
+          ${t.topTitle}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${t.modelHeader}</th>
+            <th scope="col">${t.atT(temperature)}</th>
+            <th scope="col">${t.atOne}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (row) => html`<tr>
+              <th scope="row"><span class="model">${modelChip(row.style)}${row.name}</span></th>
+              <td>${this.topText(row.atT, offset)}</td>
+              <td>${this.topText(row.at1, offset)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </section>`;
+  }
+
+  override render(): TemplateResult {
+    const d = this.digits;
+    return html`<h3 id="strip-title">${msg.mnist.digits.stripTitle}</h3>
+      ${this.strip(d)}
+      <div class="main">${this.drawPanel(d)} ${this.probabilities(d)}</div>`;
+  }
+}
+
+defineElement('distill-digits', DistillDigits);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'distill-digits': DistillDigits;
+  }
+}
