@@ -194,6 +194,22 @@ export const en = {
       `Teacher: ${p.teacherArchitecture} (${p.teacherParameters} parameters, ${p.teacherAccuracy} test accuracy). Student: ${p.studentArchitecture} (${p.studentParameters} parameters, ${p.ratio}\u00d7 smaller).`,
     compute: (flops: string, speed: string): string =>
       `Training compute so far: ${flops}, at ${speed} on this device (counted from the layer shapes).`,
+    labLabel: 'Lab',
+    labHelp: 'Each lab is its own experiment; switching keeps both settings.',
+    labs: { toy2d: '2-D toy data sets', mnist: 'MNIST digits (Hinton 2015)' } as Record<'toy2d' | 'mnist', string>,
+    loadingImages: (what: string): string => `Loading the MNIST ${what === 'test' ? 'test' : 'training'} images`,
+    mnistSummary: (p: { teacherArchitecture: string; teacherParameters: string; teacherErrors: string; transfer: string; leftOut: string }): string =>
+      `Teacher: ${p.teacherArchitecture} (${p.teacherParameters} parameters, ${p.teacherErrors} test errors of 10,000). The students train on ${p.transfer} transfer images${p.leftOut ? `, without any ${p.leftOut}` : ''}.`,
+    mnistStudent: (id: string, objective: 'labels' | 'kd' | 'hints', access: 'full' | 'topk' | 'top1', k: number, shape: string): string => {
+      const what = { labels: 'Labels only', kd: 'Logit KD', hints: 'Hints (FitNets)' }[objective];
+      const sees = objective === 'labels' ? '' : ` · ${{ full: 'full probabilities', topk: `top-${k}`, top1: 'top-1 label' }[access]}`;
+      return `${id} · ${what}${sees} · ${shape}`;
+    },
+    digitsTitle: 'What each model says about one digit',
+    digitsHint:
+      'Pick a test digit, or draw your own. The bars show each model\u2019s probabilities for all ten digits: at T, where the teacher\u2019s dark knowledge shows (a 2 that looks a bit like a 7), and at T = 1.',
+    errorsTitle: 'Test errors while training (10,000 test images)',
+    classErrorsTitle: 'Errors per digit',
     regionsTitle: 'What each model predicts',
     regionsHint:
       'Colour shows the predicted class, faded where the model is unsure; markers are the training points. Numbered rings are the probe points below: click a map to move the selected one.',
@@ -506,6 +522,114 @@ export const en = {
       fullRange: 'Show 0\u2013100 %',
       fullRangeHelp: 'The chart zooms to the low errors; early points may start above the top. Press to see the whole range.',
     },
+  },
+
+  /** The MNIST lab's control panel, `<distill-mnist-controls>`. Shared labels (Play, Speed, T, α…) come from `controls`. */
+  mnistControls: {
+    groups: {
+      run: 'Run',
+      preset: 'Preset',
+      students: 'Students',
+      distillation: 'Distillation',
+      transfer: 'Transfer set',
+      seed: 'Seed',
+      compute: 'Compute',
+    },
+
+    presetHelp: 'Experiments from Hinton et al. (2015). Choosing one replaces every setting and starts a new run.',
+    custom: 'Custom settings',
+    customNote: 'You changed a setting. Choose a preset to go back to one of the paper\u2019s experiments.',
+    paper: 'The paper:',
+    lookFor: 'Look for:',
+    ours: 'Here:',
+
+    /** "Student A", "Student B", "Student C". */
+    studentName: (index: number): string => `Student ${String.fromCharCode(65 + index)}`,
+    /** Accessible name of a student's control: "Student A objective". */
+    studentControl: (student: string, control: string): string => `${student} ${control}`,
+    studentsHelp: 'Up to 3 students learn side by side, on the same batches. Changing a student starts a new run.',
+    /** Between the parts of a card's one-line summary, e.g. "Logit KD · top-3 · 800-800". */
+    summarySeparator: ' \u00b7 ',
+    shape: (hidden: readonly number[]): string => hidden.join('-'),
+    objective: 'Objective',
+    objectiveName: 'objective',
+    objectiveNames: {
+      labels: 'Labels only',
+      kd: 'Logit KD',
+      hints: 'Hints (FitNets)',
+    } satisfies Record<import('../state/mnist').Objective, string>,
+    objectiveHelps: {
+      labels: 'Learns from the true labels only: the baseline.',
+      kd: 'Learns from the teacher\u2019s softened probabilities, mixed with the true labels by \u03b1 (Hinton 2015).',
+      hints: 'Learns to predict a teacher\u2019s hidden layer, then from its probabilities (FitNets, Romero 2015).',
+    } satisfies Record<import('../state/mnist').Objective, string>,
+    access: 'Teacher access',
+    accessName: 'teacher access',
+    accessNames: {
+      full: 'Full probabilities',
+      topk: 'Top-k probabilities',
+      top1: 'Top-1 label only',
+    } satisfies Record<import('../state/mnist').AccessLevel, string>,
+    accessHelps: {
+      full: 'The teacher shows its whole distribution over the 10 digits.',
+      topk: 'The teacher shows only its k largest probabilities, as an API might; the rest is spread evenly.',
+      top1: 'The teacher shows only its top digit: T and the soft targets have no effect.',
+    } satisfies Record<import('../state/mnist').AccessLevel, string>,
+    /** Short form for the card summary: "full", "top-3", "top-1". */
+    accessShort: (access: import('../state/mnist').AccessLevel, k: number): string =>
+      access === 'full' ? 'full' : access === 'top1' ? 'top-1' : `top-${k}`,
+    k: 'k',
+    kName: 'k',
+    kHelp: 'k is how many it shows (1\u20139).',
+    hiddenLayers: 'Hidden layers',
+    hiddenLayersName: 'hidden layers',
+    hiddenLayersHelp: 'Layers between the 784 pixels and the 10 digits (1\u20132).',
+    layerUnits: (layer: number): string => `Layer ${layer} units`,
+    layerUnitsName: (layer: number): string => `layer ${layer} units`,
+    unitsHelp: 'Neurons per layer (16\u2013800). The teacher has two layers of 1,200.',
+    add: 'Add a student',
+    addHelp: 'The new student starts as a copy of the last one.',
+    full: 'Three students is the most.',
+    remove: 'Remove',
+    removeLabel: (student: string): string => `Remove ${student.replace(/^Student/, 'student')}`,
+
+    hintMode: 'Hint mode',
+    hintModeNames: {
+      'two-stage': 'Two stages',
+      sum: 'Weighted sum',
+    } satisfies Record<import('../state/mnist').HintMode, string>,
+    hintModeHelps: {
+      'two-stage':
+        'First train the student\u2019s middle layer to predict the teacher\u2019s (FitNets stage 1), then train the whole student with KD.',
+      sum: 'From the first step, train with KD plus the hint loss times its weight.',
+    } satisfies Record<import('../state/mnist').HintMode, string>,
+    hintSteps: 'Hint steps',
+    hintStepsHelp: 'Steps of hint-only training at the start of the run (0\u201310,000), before KD takes over.',
+    hintWeight: 'Hint weight',
+    hintWeightHelp: 'How much the hint loss counts next to the KD loss (0\u201310).',
+    hintLayer: 'Hint layer',
+    hintLayerHelp: 'The teacher\u2019s hidden layer the hint students learn to predict. Changing it starts a new run.',
+    hintLayerOption: (layer: number): string => `Teacher layer ${layer} of 2`,
+    hintsOff: 'Hint settings appear when a student learns from hints.',
+
+    transferSize: 'Transfer set size',
+    transferSizeHelp:
+      'Training images the students learn from (100\u201310,000). The teacher learned from all 60,000. Changing it starts a new run.',
+    images: (count: string): string => `${count} images`,
+    leaveOut: 'Leave out digits',
+    leaveOutHelp: 'The students never see these digits; the teacher still knows them. Changing it starts a new run.',
+    leaveOutDigit: (digit: number): string => `Leave out ${digit}`,
+    lastDigit: 'At least one digit must stay.',
+    onlyDigits: (digits: string): string => `Only the digits ${digits} are kept (set by the link).`,
+    biasCorrection: 'Bias correction',
+    biasCorrectionHelp:
+      'Raise the students\u2019 logit of the left-out digits by this much at test time (Hinton: +3.5 on the 3s).',
+    biasShift: 'Bias shift',
+    biasShiftHelp: 'Added to the left-out digits\u2019 logits when testing (\u221210 to 10).',
+    biasNothingLeftOut: 'No digit is left out, so the correction changes nothing.',
+
+    seedHelp:
+      'Picks the starting weights, the batches and the transfer images. The same seed gives the same run. Changing it starts a new run.',
   },
 };
 

@@ -69,3 +69,25 @@ export interface DistillEventMap {
   'distill-digit-select': CustomEvent<DistillDigitSelectDetail>;
   'distill-digit-drawn': CustomEvent<DistillDigitDrawnDetail>;
 }
+
+// MNIST lab controls (`distill-mnist-controls`). Named apart from `distill-change`, whose detail is
+// the 2-D lab's `Partial<AppState>`: a page listening to both panels keeps both typed.
+
+/**
+ * What the user changed in the MNIST controls: the whole updated experiment (a fresh deep copy),
+ * or one of the view settings it shares with the 2-D lab.
+ */
+export type DistillMnistChangeDetail =
+  | { mnist: import('../../state/mnist').MnistExperiment }
+  | { backend: import('../../state/experiment').BackendChoice }
+  | { speed: import('../../state/experiment').Speed };
+
+/** A preset chosen in the MNIST controls: its id in `PRESETS` (src/state/mnist.ts). */
+export interface DistillPresetDetail {
+  id: import('../../state/mnist').PresetId;
+}
+
+export interface DistillEventMap {
+  'distill-mnist-change': CustomEvent<DistillMnistChangeDetail>;
+  'distill-preset': CustomEvent<DistillPresetDetail>;
+}
