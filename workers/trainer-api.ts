@@ -9,6 +9,14 @@ import type {
   ExperimentConfig,
   Knobs,
 } from '../src/state/experiment';
+import type { MnistExperiment, MnistKnobs } from '../src/state/mnist';
+
+/** The MNIST lab's experiment, tagged with its lab like the 2-D lab's `ExperimentConfig`. */
+export type MnistConfig = MnistExperiment & { lab: 'mnist' };
+/** What `init` and `reset` take: an experiment of either lab. */
+export type AnyExperiment = ExperimentConfig | MnistConfig;
+/** Live knobs of either lab (each lab ignores what it does not have). */
+export type AnyKnobs = Partial<Knobs> & Partial<MnistKnobs>;
 
 export interface BackendInfo {
   /** The backend tfjs is running on. */
@@ -84,27 +92,42 @@ export interface RegionsReadout {
   confidence: Uint8Array;
 }
 
-export interface Snapshot {
+/** What every snapshot carries, whatever the lab. */
+export interface SnapshotCommon {
   step: number;
   examplesSeen: number;
   /** Transfer-set examples trained on per second, over the last second or so (a step on a batch of B counts B, however many students share it). */
   examplesPerSecond: number;
   running: boolean;
-  knobs: Knobs;
-  teacher: TeacherMetrics;
-  student: ModelMetrics;
-  labelsOnly: ModelMetrics | null;
   /**
    * Training compute, counted from the layer shapes (src/cost/flops.ts): teacher forward plus each
    * student's forward and backward pass, per step. Evaluation and probe passes are not counted.
    */
   flops: { perStep: number; total: number; perSecond: number };
+}
+
+export interface Toy2dSnapshot extends SnapshotCommon {
+  lab: 'toy2d';
+  knobs: Knobs;
+  teacher: TeacherMetrics;
+  student: ModelMetrics;
+  labelsOnly: ModelMetrics | null;
   /** Training loss of the last step (the distillation objective) and its two parts. */
   trainLoss: { total: number; soft: number; hard: number };
   probes: ProbeReadout;
   /** Present only in some snapshots (regions change slowly and cost a grid pass). */
   regions?: { student: RegionsReadout; labelsOnly: RegionsReadout | null };
 }
+
+export interface MnistSnapshot extends SnapshotCommon {
+  lab: 'mnist';
+  knobs: MnistKnobs;
+  /** Training loss of the last step per student; NaN where a term is not part of its objective now. */
+  losses: { total: number; soft: number; hard: number; hint: number }[];
+  mnist: MnistReadout;
+}
+
+export type Snapshot = Toy2dSnapshot | MnistSnapshot;
 
 export interface LabeledPoints {
   /** `count × 2` inputs. */
@@ -122,13 +145,35 @@ export interface TeacherCard {
   testAccuracy: number;
 }
 
-export interface InitResult {
+export interface Toy2dInit {
+  lab: 'toy2d';
   backend: BackendInfo;
   dataset: { name: DatasetName; classes: number; train: LabeledPoints; test: LabeledPoints };
   teacher: TeacherCard & { regions: RegionsReadout };
   studentParameters: number;
   /** The first snapshot, before any training step. */
-  snapshot: Snapshot;
+  snapshot: Toy2dSnapshot;
+}
+
+export interface MnistInit {
+  lab: 'mnist';
+  backend: BackendInfo;
+  teacher: { name: string; architecture: string; parameters: number; testErrors: number; testImages: number };
+  students: { id: string; label: string; parameters: number }[];
+  /** Images in the transfer set, and the digits left out of it. */
+  transfer: { size: number; digitsLeftOut: number[] };
+  snapshot: MnistSnapshot;
+}
+
+export type InitResult = Toy2dInit | MnistInit;
+
+/** Loading progress of large files (the MNIST images), for a progress bar. */
+export interface LoadProgress {
+  /** What is loading, e.g. "MNIST test images". */
+  what: string;
+  loaded: number;
+  /** Bytes in all, when the server says. */
+  total: number | null;
 }
 
 /** Callbacks the page hands to the worker (wrapped in `Comlink.proxy`). */
@@ -136,19 +181,20 @@ export interface TrainerListener {
   snapshot(snapshot: Snapshot): void;
   error(error: TrainerError): void;
   backend(info: BackendInfo): void;
+  progress(progress: LoadProgress): void;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: TrainerError };
 
 export interface TrainerApi {
   /** Pick a backend, load the teacher, build the students. Replaces any earlier run. */
-  init(config: ExperimentConfig, backend: BackendChoice, listener: TrainerListener): Promise<Result<InitResult>>;
+  init(config: AnyExperiment, backend: BackendChoice, listener: TrainerListener): Promise<Result<InitResult>>;
   /** Start a fresh run with a new config on the same backend (knob-only changes need `configure`). */
-  reset(config: ExperimentConfig): Promise<Result<InitResult>>;
+  reset(config: AnyExperiment): Promise<Result<InitResult>>;
   /** Switch backend; the run restarts on the new one. */
   setBackend(backend: BackendChoice): Promise<Result<InitResult>>;
   /** Live knobs: take effect on the next step. */
-  configure(knobs: Partial<Knobs>): Promise<void>;
+  configure(knobs: AnyKnobs): Promise<void>;
   /** Steps per second while playing; 0 = as fast as possible. */
   setSpeed(stepsPerSecond: number): Promise<void>;
   play(): Promise<void>;
@@ -157,6 +203,8 @@ export interface TrainerApi {
   step(count?: number): Promise<Result<number>>;
   /** Replace the probe points (`count × 2`); a snapshot follows through the listener. */
   setProbes(points: Float32Array): Promise<Result<void>>;
+  /** MNIST lab: the images whose distributions the snapshots show (`count × 784`, 0–1), e.g. a drawn digit. */
+  setDigits(images: Float32Array, labels: Uint8Array): Promise<Result<void>>;
   /** Live tensors and bytes of the worker's tfjs engine. */
   memory(): Promise<{ numTensors: number; numBytes: number }>;
   dispose(): Promise<void>;

@@ -4,22 +4,31 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ModelCard } from '../models/teachers';
+import type { MnistTeacherCard } from '../models/mnist/teacher';
+import { MNIST_CLASSES, MNIST_PIXELS, validateMnistExperiment, validateMnistKnobs } from '../src/state/mnist';
 import {
   DATASET_CLASSES,
   LIMITS,
   type BackendChoice,
   type DatasetName,
   type ExperimentConfig,
-  type Knobs,
 } from '../src/state/experiment';
 import { onDeviceLost, selectBackend, type BackendOptions } from './backend';
+import { mnistActive, toy2dActive, type ActiveRun, type MnistActive } from './labs/active';
+import { MnistRun } from './labs/mnist/lab';
+import type { MnistData } from './labs/mnist/transfer';
 import { DEFAULT_PROBES } from './labs/toy2d/datasets';
 import { Toy2dRun } from './labs/toy2d/lab';
 import type {
+  AnyExperiment,
+  AnyKnobs,
   BackendInfo,
   InitResult,
+  LoadProgress,
+  MnistConfig,
   Result,
   Snapshot,
+  Toy2dInit,
   TrainerApi,
   TrainerError,
   TrainerErrorCode,
@@ -31,16 +40,25 @@ export interface LoadedTeacher {
   card: ModelCard;
 }
 
+export interface LoadedMnist {
+  teacher: tf.LayersModel;
+  card: MnistTeacherCard;
+  train: MnistData;
+  test: MnistData;
+}
+
 export interface TrainerDeps extends BackendOptions {
   /** Loads a teacher's weights and model card (browser: our own build's files; Node: the disk). */
   loadTeacher(dataset: DatasetName): Promise<LoadedTeacher>;
+  /** Loads the MNIST teacher and images, reporting progress (the images are megabytes). */
+  loadMnist?(onProgress: (progress: LoadProgress) => void): Promise<LoadedMnist>;
   now?: () => number;
 }
 
 /** At most this many snapshots per second reach the page. */
 export const SNAPSHOTS_PER_SECOND = 30;
-/** Decision regions cost a grid pass per student: refresh them less often. */
-const REGION_INTERVAL_MS = 200;
+/** The heavy part of a snapshot (decision regions; a test-set evaluation) is refreshed less often. */
+const HEAVY_INTERVAL_MS = 200;
 /** At full speed, run steps for about this long between yields, so pause and knobs stay responsive. */
 const CHUNK_BUDGET_MS = 12;
 const MAX_STEPS_PER_CHUNK = 500;
@@ -76,7 +94,8 @@ function yieldToEventLoop(): Promise<void> {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export function validateConfig(config: ExperimentConfig): string | null {
+export function validateConfig(config: AnyExperiment): string | null {
+  if (config.lab === 'mnist') return validateMnistExperiment(config).join('; ') || null;
   if (!(config.dataset in DATASET_CLASSES)) return `Unknown data set "${String(config.dataset)}".`;
   const h = config.student.hidden;
   if (h.length < LIMITS.hiddenLayers.min || h.length > LIMITS.hiddenLayers.max) return 'The student needs 1 to 3 hidden layers.';
@@ -84,7 +103,8 @@ export function validateConfig(config: ExperimentConfig): string | null {
   return validateKnobs(config.knobs);
 }
 
-export function validateKnobs(knobs: Partial<Knobs>): string | null {
+export function validateKnobs(knobs: AnyKnobs, lab: 'toy2d' | 'mnist' = 'toy2d'): string | null {
+  if (lab === 'mnist') return validateMnistKnobs(knobs).join('; ') || null;
   const { temperature: T, alpha, learningRate, batchSize } = knobs;
   if (T !== undefined && !(T >= LIMITS.temperature.min && T <= LIMITS.temperature.max)) return 'Temperature must be between 1 and 20.';
   if (alpha !== undefined && !(alpha >= 0 && alpha <= 1)) return 'α must be between 0 and 1.';
@@ -99,20 +119,22 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
   const now = deps.now ?? (() => performance.now());
   let listener: TrainerListener | null = null;
   let backend: BackendInfo | null = null;
-  let config: ExperimentConfig | null = null;
-  let run: Toy2dRun | null = null;
-  let teacherCard: ModelCard | null = null;
+  let config: AnyExperiment | null = null;
+  let run: ActiveRun | null = null;
+  /** The 2-D lab's run behind `run`, for what only that lab has (probe points). */
+  let toy2dRun: Toy2dRun | null = null;
   const teachers = new Map<DatasetName, LoadedTeacher>();
+  let mnist: LoadedMnist | null = null;
   let probePoints: Float32Array | null = null;
 
   let playing = false;
   let loop: Promise<void> | null = null;
   let stepsPerSecond = 0;
   let lastSnapshotAt = -Infinity;
-  let lastRegionsAt = -Infinity;
-  /** What the last snapshot and region pass cost: on a slow device, snapshots thin out so training keeps most of the time. */
+  let lastHeavyAt = -Infinity;
+  /** What the last snapshot and heavy pass cost: on a slow device, snapshots thin out so training keeps most of the time. */
   let snapshotCost = 0;
-  let regionsCost = 0;
+  let heavyCost = 0;
   /** (time, examples) samples over the last ~second, for a steady examples/s. */
   let rate: { t: number; examples: number }[] = [];
   /** Serialises everything that touches the run, so a snapshot never reads a disposed model. */
@@ -174,59 +196,62 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
   function disposeTeachers(): void {
     for (const t of teachers.values()) t.model.dispose();
     teachers.clear();
+    mnist?.teacher.dispose();
+    mnist = null;
   }
 
-  async function snapshot(withRegions: boolean): Promise<Snapshot> {
+  async function mnistData(): Promise<LoadedMnist> {
+    if (mnist) return mnist;
+    if (!deps.loadMnist) throw new TrainerFailure('teacher-load-failed', 'This build has no MNIST data.');
+    let loaded: LoadedMnist;
+    try {
+      loaded = await deps.loadMnist((p) => listener?.progress(p));
+    } catch (error) {
+      throw new TrainerFailure('teacher-load-failed', `Could not load the MNIST teacher or images: ${toError(error).message}`);
+    }
+    const out = loaded.teacher.outputs[0]?.shape;
+    const input = loaded.teacher.inputs[0]?.shape;
+    if (out?.[out.length - 1] !== MNIST_CLASSES || input?.[input.length - 1] !== MNIST_PIXELS) {
+      loaded.teacher.dispose();
+      throw new TrainerFailure(
+        'teacher-load-failed',
+        `The MNIST teacher file does not fit this lab: it should map ${MNIST_PIXELS} pixels to ${MNIST_CLASSES} digits, but maps ${String(input?.[1])} to ${String(out?.[1])}.`,
+      );
+    }
+    loaded.teacher.trainable = false;
+    mnist = loaded;
+    return loaded;
+  }
+
+  async function snapshot(heavy: boolean): Promise<Snapshot> {
     const r = run;
     if (!r) throw new TrainerFailure('not-initialised', 'The trainer has no run yet.');
     const started = now();
-    const [teacher, metrics, probes, trainLoss] = await Promise.all([
-      r.teacherMetrics(),
-      r.studentMetrics(),
-      r.probeReadout(),
-      r.readLosses(),
-    ]);
     const exPerSecond = examplesPerSecond();
-    const knobs = r.currentKnobs;
-    const snap: Snapshot = {
-      step: r.step,
-      examplesSeen: r.examplesSeen,
-      examplesPerSecond: exPerSecond,
-      flops: {
-        perStep: r.stepFlops(),
-        total: r.flopsDone,
+    const snap = await r.snapshot(
+      {
+        step: r.step,
+        examplesSeen: r.examplesSeen,
+        examplesPerSecond: exPerSecond,
+        running: playing,
         // Step FLOPs scale with the batch, so FLOP/s = examples/s × FLOPs per example.
-        perSecond: (exPerSecond * r.stepFlops()) / knobs.batchSize,
+        flopsPerSecond: (perStep, batch) => (exPerSecond * perStep) / batch,
       },
-      running: playing,
-      knobs,
-      teacher,
-      student: metrics.student,
-      labelsOnly: metrics.labelsOnly,
-      trainLoss,
-      probes,
-    };
-    if (withRegions) {
-      const t = now();
-      snap.regions = await r.studentRegions();
-      lastRegionsAt = now();
-      regionsCost = lastRegionsAt - t;
+      heavy,
+    );
+    const done = now();
+    if (heavy) {
+      lastHeavyAt = done;
+      heavyCost = done - started;
     }
-    lastSnapshotAt = now();
-    snapshotCost = lastSnapshotAt - started;
+    lastSnapshotAt = done;
+    snapshotCost = done - started;
     return snap;
-  }
-
-  function diverged(snap: Snapshot): boolean {
-    return r(snap.trainLoss.total) || r(snap.student.klToTeacher) || (snap.labelsOnly !== null && r(snap.labelsOnly.hardLoss));
-    function r(v: number): boolean {
-      return Number.isNaN(v) || !Number.isFinite(v);
-    }
   }
 
   /** Send a snapshot to the page; stop playing (and say why) if training has diverged. */
   async function publish(snap: Snapshot): Promise<void> {
-    if (snap.step > 0 && diverged(snap)) {
+    if (snap.step > 0 && run?.diverged(snap)) {
       playing = false;
       snap.running = false;
       listener?.snapshot(snap);
@@ -239,21 +264,51 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
     listener?.snapshot(snap);
   }
 
-  async function buildRun(next: ExperimentConfig): Promise<InitResult> {
+  async function buildRun(next: AnyExperiment): Promise<InitResult> {
     const problem = validateConfig(next);
     if (problem) throw new TrainerFailure('bad-config', problem);
+    return next.lab === 'mnist' ? buildMnistRun(next) : buildToy2dRun(next);
+  }
+
+  async function buildMnistRun(next: MnistConfig): Promise<InitResult> {
+    const data = await mnistData();
+    run?.dispose();
+    run = null;
+    toy2dRun = null;
+    const active: MnistActive = mnistActive(new MnistRun(next, data.teacher, { train: data.train, test: data.test }), next, data.test);
+    run = active;
+    config = next;
+    rate = [];
+    const first = await snapshot(true);
+    if (first.lab !== 'mnist') throw new TrainerFailure('internal', 'MNIST run produced a foreign snapshot.');
+    return active.init(
+      backend!,
+      {
+        name: data.card.name,
+        architecture: data.card.architecture,
+        parameters: data.card.parameters,
+        testErrors: data.card.testErrors,
+        testImages: data.card.testImages,
+      },
+      first,
+    );
+  }
+
+  async function buildToy2dRun(next: ExperimentConfig): Promise<Toy2dInit> {
     const teacher = await teacherFor(next.dataset);
-    const datasetChanged = !config || config.dataset !== next.dataset;
+    const datasetChanged = !config || config.lab !== 'toy2d' || config.dataset !== next.dataset;
     if (datasetChanged || !probePoints) probePoints = new Float32Array(DEFAULT_PROBES[next.dataset].flat());
     run?.dispose();
     run = null;
-    run = new Toy2dRun(next, teacher.model, probePoints);
+    const current = new Toy2dRun(next, teacher.model, probePoints);
+    run = toy2dActive(current);
+    toy2dRun = current;
     config = next;
-    teacherCard = teacher.card;
     rate = [];
     const first = await snapshot(true);
-    const current = run;
+    if (first.lab !== 'toy2d') throw new TrainerFailure('internal', 'The 2-D run produced a foreign snapshot.');
     return {
+      lab: 'toy2d',
       backend: backend!,
       dataset: {
         name: next.dataset,
@@ -262,11 +317,11 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
         test: current.testPoints(),
       },
       teacher: {
-        name: teacherCard.name,
-        architecture: teacherCard.architecture,
-        parameters: teacherCard.parameters,
-        trainAccuracy: teacherCard.trainAccuracy,
-        testAccuracy: teacherCard.testAccuracy,
+        name: teacher.card.name,
+        architecture: teacher.card.architecture,
+        parameters: teacher.card.parameters,
+        trainAccuracy: teacher.card.trainAccuracy,
+        testAccuracy: teacher.card.testAccuracy,
         regions: await current.teacherRegions(),
       },
       studentParameters: current.studentParameters,
@@ -324,7 +379,7 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
           const t = now();
           // Slow devices get fewer snapshots, so training keeps about three quarters of the time.
           if (t - lastSnapshotAt >= Math.min(MAX_SNAPSHOT_GAP_MS, Math.max(1000 / SNAPSHOTS_PER_SECOND, 3 * snapshotCost))) {
-            await publish(await snapshot(t - lastRegionsAt >= Math.min(3 * MAX_SNAPSHOT_GAP_MS, Math.max(REGION_INTERVAL_MS, 8 * regionsCost))));
+            await publish(await snapshot(t - lastHeavyAt >= Math.min(3 * MAX_SNAPSHOT_GAP_MS, Math.max(HEAVY_INTERVAL_MS, 8 * heavyCost))));
           }
         });
       } catch (error) {
@@ -397,21 +452,21 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
           if (!current) throw new TrainerFailure('not-initialised', 'Call init before switching backend.');
           await startBackend(choice);
           config = null;
-          return buildRun({ ...current, knobs: run?.currentKnobs ?? current.knobs });
+          return buildRun(current);
         }),
       );
     },
 
     async configure(knobs) {
-      const problem = validateKnobs(knobs);
+      const problem = validateKnobs(knobs, config?.lab ?? 'toy2d');
       if (problem) {
         report({ code: 'bad-config', message: problem });
         return;
       }
       await exclusive(async () => {
         run?.configure(knobs);
-        if (config) config = { ...config, knobs: { ...config.knobs, ...knobs } };
-        // While paused, show the effect of a new T on the probe bars at once.
+        if (config) config = { ...config, knobs: { ...config.knobs, ...knobs } } as AnyExperiment;
+        // While paused, show the effect of a new T (or bias correction) at once.
         if (!playing && run) await publish(await snapshot(false));
       });
     },
@@ -453,8 +508,23 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
           if (points.length < 2 || points.length % 2 !== 0 || points.some((v) => !Number.isFinite(v))) {
             throw new TrainerFailure('bad-config', 'Probe points must be finite (x, y) pairs.');
           }
+          if (!toy2dRun || run?.lab !== 'toy2d') throw new TrainerFailure('bad-config', 'Probe points belong to the 2-D lab.');
           probePoints = Float32Array.from(points);
-          run.setProbes(probePoints);
+          toy2dRun.setProbes(probePoints);
+          await publish(await snapshot(false));
+        }),
+      );
+    },
+
+    async setDigits(images, labels) {
+      return guarded(() =>
+        exclusive(async () => {
+          if (!run || run.lab !== 'mnist') throw new TrainerFailure('bad-config', 'Digits belong to the MNIST lab.');
+          try {
+            (run as MnistActive).setDigits(images, labels);
+          } catch (error) {
+            throw new TrainerFailure('bad-config', toError(error).message);
+          }
           await publish(await snapshot(false));
         }),
       );

@@ -6,7 +6,18 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg } from '../i18n';
 import { experimentOf, needsReset, type AppState, type Knobs } from '../state/experiment';
-import type { BackendInfo, InitResult, Snapshot, TrainerError, TrainerErrorCode } from '../../workers/trainer-api';
+import { cloneMnistExperiment, defaultMnistExperiment, mnistNeedsReset, type MnistExperiment, type MnistKnobs } from '../state/mnist';
+import type {
+  AnyExperiment,
+  BackendInfo,
+  InitResult,
+  LoadProgress,
+  MnistSnapshot,
+  Snapshot,
+  Toy2dSnapshot,
+  TrainerError,
+  TrainerErrorCode,
+} from '../../workers/trainer-api';
 import { TrainerClient } from './trainer-client';
 
 export interface Notice {
@@ -14,7 +25,9 @@ export interface Notice {
   text: string;
 }
 
+/** `distill-step` detail for the 2-D lab. */
 export interface StepEventDetail {
+  lab: 'toy2d';
   step: number;
   examplesSeen: number;
   examplesPerSecond: number;
@@ -30,11 +43,25 @@ export interface StepEventDetail {
   accuracyLabelsOnly: number | null;
   /** Mean KL(teacher ‖ student) at T = 1 over the probe points. */
   probeKlStudent: number;
+  probeKlLabelsOnly: number | null;
   /** Training FLOPs so far, and the training FLOP/s achieved on this device. */
   flops: number;
   flopsPerSecond: number;
-  probeKlLabelsOnly: number | null;
   trainLoss: number;
+}
+
+/** `distill-step` detail for the MNIST lab: test errors out of 10,000. */
+export interface MnistStepEventDetail {
+  lab: 'mnist';
+  step: number;
+  examplesSeen: number;
+  examplesPerSecond: number;
+  running: boolean;
+  temperature: number;
+  teacherErrors: number;
+  students: { id: string; errors: number; perClassErrors: number[] }[];
+  flops: number;
+  flopsPerSecond: number;
 }
 
 export type ErrorEventDetail = TrainerError | { code: 'worker-crashed' | 'bad-url'; message: string };
@@ -48,8 +75,23 @@ function mean(values: Float32Array | null): number | null {
   return total / values.length;
 }
 
-export function stepDetail(s: Snapshot): StepEventDetail {
+export function stepDetail(s: Snapshot): StepEventDetail | MnistStepEventDetail {
+  if (s.lab === 'mnist') {
+    return {
+      lab: 'mnist',
+      step: s.step,
+      examplesSeen: s.examplesSeen,
+      examplesPerSecond: s.examplesPerSecond,
+      running: s.running,
+      temperature: s.knobs.temperature,
+      teacherErrors: s.mnist.teacher.errors,
+      students: s.mnist.students.map((x) => ({ id: x.id, errors: x.test.errors, perClassErrors: [...x.test.perClass.errors] })),
+      flops: s.flops.total,
+      flopsPerSecond: s.flops.perSecond,
+    };
+  }
   return {
+    lab: 'toy2d',
     step: s.step,
     examplesSeen: s.examplesSeen,
     examplesPerSecond: s.examplesPerSecond,
@@ -64,9 +106,9 @@ export function stepDetail(s: Snapshot): StepEventDetail {
     accuracyStudent: s.student.accuracy,
     accuracyLabelsOnly: s.labelsOnly?.accuracy ?? null,
     probeKlStudent: mean(s.probes.klStudent) ?? NaN,
+    probeKlLabelsOnly: mean(s.probes.klLabelsOnly),
     flops: s.flops.total,
     flopsPerSecond: s.flops.perSecond,
-    probeKlLabelsOnly: mean(s.probes.klLabelsOnly),
     trainLoss: s.trainLoss.total,
   };
 }
@@ -75,16 +117,26 @@ export interface PlaygroundHost extends ReactiveControllerHost, HTMLElement {
   /** Called with every snapshot, after the controller's own state has been updated. */
   onSnapshot(snapshot: Snapshot, fresh: boolean): void;
   /** Called when the state changes, so the host can mirror it (URL, attributes). */
-  onStateChange(state: AppState): void;
+  onStateChange(state: AppState, mnist: MnistExperiment): void;
 }
 
 export class PlaygroundController implements ReactiveController {
   state: AppState;
+  /** The MNIST lab's experiment (kept while the 2-D lab is shown, and the other way round). */
+  mnist: MnistExperiment = defaultMnistExperiment();
+  /** The preset the MNIST experiment came from, until the user changes something. */
+  mnistPreset: string | null = null;
+  /** Loading progress of the MNIST images, while they load. */
+  progress: LoadProgress | null = null;
+  /** Index of the digit shown in the MNIST lab's distribution bars. */
+  selectedDigit = 0;
+  /** A digit the user drew (784 values, 0–1), sent with the strip. */
+  drawn: Float32Array | null = null;
   init: InitResult | null = null;
   snapshot: Snapshot | null = null;
   backend: BackendInfo | null = null;
   /** Student decision regions; they arrive in some snapshots only, so the latest are kept. */
-  regions: Snapshot['regions'] | null = null;
+  regions: Toy2dSnapshot['regions'] | null = null;
   running = false;
   loading = false;
   selectedProbe = 0;
@@ -129,10 +181,14 @@ export class PlaygroundController implements ReactiveController {
         }
         this.host.requestUpdate();
       },
+      progress: (p) => {
+        this.progress = p.total !== null && p.loaded >= p.total ? null : p;
+        this.host.requestUpdate();
+      },
     });
     return this.runExclusive(async () => {
       await client.remote.setSpeed(this.state.speed);
-      const result = await client.remote.init(experimentOf(this.state), this.state.backend, listener);
+      const result = await client.remote.init(this.experiment(), this.state.backend, listener);
       this.accept(result);
     });
   }
@@ -150,14 +206,30 @@ export class PlaygroundController implements ReactiveController {
     return this.pendingRun;
   }
 
+  /** The experiment of the lab on show, as the trainer takes it. */
+  experiment(): AnyExperiment {
+    return this.state.lab === 'mnist' ? { ...cloneMnistExperiment(this.mnist), lab: 'mnist' } : experimentOf(this.state);
+  }
+
+  get toy2dSnapshot(): Toy2dSnapshot | null {
+    return this.snapshot?.lab === 'toy2d' ? this.snapshot : null;
+  }
+
+  get mnistSnapshot(): MnistSnapshot | null {
+    return this.snapshot?.lab === 'mnist' ? this.snapshot : null;
+  }
+
   private accept(result: { ok: true; value: InitResult } | { ok: false; error: TrainerError }): void {
+    this.progress = null;
     if (!result.ok) return; // The listener has already reported the error.
     this.init = result.value;
     this.backend = result.value.backend;
-    this.regions = result.value.snapshot.regions ?? null;
+    const first = result.value.snapshot;
+    this.regions = first.lab === 'toy2d' ? (first.regions ?? null) : null;
     this.running = false;
-    this.selectedProbe = Math.min(this.selectedProbe, result.value.snapshot.probes.count - 1);
-    this.snapshot = result.value.snapshot;
+    if (first.lab === 'toy2d') this.selectedProbe = Math.min(this.selectedProbe, first.probes.count - 1);
+    else this.drawn = null;
+    this.snapshot = first;
     this.host.onSnapshot(result.value.snapshot, true);
     this.emit('distill-step', stepDetail(result.value.snapshot));
     this.host.requestUpdate();
@@ -166,13 +238,15 @@ export class PlaygroundController implements ReactiveController {
   private receive(s: Snapshot): void {
     // No staleness check needed: the worker posts a run's last snapshot before it answers a reset,
     // and messages arrive in order.
-    // Keep the previous probe array when the points did not move, so views can skip a repaint.
-    const previous = this.snapshot?.probes.points;
-    if (previous && previous.length === s.probes.points.length && previous.every((v, i) => v === s.probes.points[i])) {
-      s.probes.points = previous;
+    if (s.lab === 'toy2d') {
+      // Keep the previous probe array when the points did not move, so views can skip a repaint.
+      const previous = this.toy2dSnapshot?.probes.points;
+      if (previous && previous.length === s.probes.points.length && previous.every((v, i) => v === s.probes.points[i])) {
+        s.probes.points = previous;
+      }
+      if (s.regions) this.regions = s.regions;
     }
     this.snapshot = s;
-    if (s.regions) this.regions = s.regions;
     this.running = s.running;
     this.host.onSnapshot(s, false);
     this.emit('distill-step', stepDetail(s));
@@ -206,7 +280,7 @@ export class PlaygroundController implements ReactiveController {
     // A new data set brings its own default probes.
     if (next.dataset !== before.dataset) this.selectedProbe = 0;
     this.state = next;
-    this.host.onStateChange(next);
+    this.host.onStateChange(next, this.mnist);
     this.host.requestUpdate();
     const client = this.client;
     if (!client) return;
@@ -216,12 +290,53 @@ export class PlaygroundController implements ReactiveController {
       await this.runExclusive(async () => this.accept(await client.remote.setBackend(next.backend)));
       return;
     }
-    if (needsReset(experimentOf(before), experimentOf(next))) {
-      await this.runExclusive(async () => this.accept(await client.remote.reset(experimentOf(next))));
+    if (next.lab !== before.lab || (next.lab === 'toy2d' && needsReset(experimentOf(before), experimentOf(next)))) {
+      this.running = false;
+      await this.runExclusive(async () => this.accept(await client.remote.reset(this.experiment())));
+      return;
+    }
+    if (next.lab !== 'toy2d') return;
+    const knobs = changedKnobs(before.knobs, next.knobs);
+    if (knobs) await client.remote.configure(knobs);
+  }
+
+  /** Apply a change to the MNIST experiment: live knobs go straight to the trainer; the rest restarts the run. */
+  async applyMnist(next: MnistExperiment, preset: string | null = null): Promise<void> {
+    const before = this.mnist;
+    this.mnist = cloneMnistExperiment(next);
+    this.mnistPreset = preset;
+    this.host.onStateChange(this.state, this.mnist);
+    this.host.requestUpdate();
+    const client = this.client;
+    if (!client || this.state.lab !== 'mnist') return;
+    if (mnistNeedsReset(before, next)) {
+      this.running = false;
+      await this.runExclusive(async () => this.accept(await client.remote.reset(this.experiment())));
       return;
     }
     const knobs = changedKnobs(before.knobs, next.knobs);
     if (knobs) await client.remote.configure(knobs);
+  }
+
+  selectDigit(index: number): void {
+    this.selectedDigit = index;
+    this.host.requestUpdate();
+  }
+
+  /** A drawn digit joins the strip (as its last image, label 255) until the next run. */
+  async drawDigit(image: Float32Array): Promise<void> {
+    const digits = this.mnistSnapshot?.mnist.digits;
+    if (!digits || !this.client) return;
+    const strip = digits.labels[digits.count - 1] === 255 ? digits.count - 1 : digits.count;
+    const images = new Float32Array((strip + 1) * 784);
+    images.set(digits.images.subarray(0, strip * 784));
+    images.set(image, strip * 784);
+    const labels = new Uint8Array(strip + 1);
+    labels.set(digits.labels.subarray(0, strip));
+    labels[strip] = 255;
+    this.drawn = image;
+    this.selectedDigit = strip;
+    await this.client.remote.setDigits(images, labels);
   }
 
   async command(command: 'play' | 'pause' | 'toggle' | 'step' | 'reset'): Promise<void> {
@@ -248,7 +363,7 @@ export class PlaygroundController implements ReactiveController {
       case 'reset':
         this.running = false;
         this.setNotice(null);
-        await this.runExclusive(async () => this.accept(await remote.reset(experimentOf(this.state))));
+        await this.runExclusive(async () => this.accept(await remote.reset(this.experiment())));
         return;
     }
   }
@@ -260,7 +375,7 @@ export class PlaygroundController implements ReactiveController {
 
   /** A point picked on a map replaces the selected probe (or adds one while fewer than three). */
   async pickProbe(x: number, y: number): Promise<void> {
-    const current = this.snapshot?.probes.points;
+    const current = this.toy2dSnapshot?.probes.points;
     if (!current || !this.client) return;
     const points = Array.from(current);
     const index = Math.min(this.selectedProbe, MAX_PROBES - 1);
@@ -270,12 +385,12 @@ export class PlaygroundController implements ReactiveController {
   }
 }
 
-function changedKnobs(a: Knobs, b: Knobs): Partial<Knobs> | null {
-  const out: Partial<Knobs> = {};
+function changedKnobs<K extends Knobs | MnistKnobs>(a: K, b: K): Partial<K> | null {
+  const out: Partial<K> = {};
   let any = false;
-  for (const key of Object.keys(b) as (keyof Knobs)[]) {
+  for (const key of Object.keys(b) as (keyof K)[]) {
     if (a[key] !== b[key]) {
-      (out as Record<string, unknown>)[key] = b[key];
+      out[key] = b[key];
       any = true;
     }
   }

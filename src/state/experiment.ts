@@ -4,7 +4,7 @@
  * stated once.
  */
 
-export const LABS = ['toy2d'] as const;
+export const LABS = ['toy2d', 'mnist'] as const;
 export type LabName = (typeof LABS)[number];
 
 /** 2-D data sets. `classes` is fixed per data set; the teacher for each is trained for it. */
@@ -68,7 +68,7 @@ export interface StudentShape {
 
 /** Everything that defines a run: changing any of it except `knobs` starts a fresh run. */
 export interface ExperimentConfig {
-  lab: LabName;
+  lab: 'toy2d';
   dataset: DatasetName;
   seed: number;
   student: StudentShape;
@@ -83,7 +83,10 @@ export interface ViewSettings {
   speed: Speed;
 }
 
-export interface AppState extends ExperimentConfig, ViewSettings {}
+/** The 2-D lab's experiment plus the view settings; `lab` says which lab the page shows. */
+export interface AppState extends Omit<ExperimentConfig, 'lab'>, ViewSettings {
+  lab: LabName;
+}
 
 export const DEFAULT_KNOBS: Readonly<Knobs> = Object.freeze({
   temperature: 4,
@@ -115,7 +118,7 @@ export function defaultState(): AppState {
 
 export function experimentOf(state: AppState): ExperimentConfig {
   return {
-    lab: state.lab,
+    lab: 'toy2d',
     dataset: state.dataset,
     seed: state.seed,
     student: { hidden: [...state.student.hidden], activation: state.student.activation },

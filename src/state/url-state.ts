@@ -16,6 +16,7 @@ import {
   type AppState,
   type NumberRange,
 } from './experiment';
+import { MNIST_PARAMS, defaultMnistExperiment, parseMnist, serializeMnist, type MnistExperiment } from './mnist';
 
 /** Query parameter names, short enough to read in a link. */
 export const PARAMS = {
@@ -124,12 +125,50 @@ export function serializeUrlState(state: AppState): string {
   return params.toString().replace(/%2C/g, ',');
 }
 
+/** What a page link holds: the lab shown, the view settings, and that lab's experiment. */
+export interface ParsedPage {
+  state: AppState;
+  mnist: MnistExperiment;
+  problems: UrlProblem[];
+}
+
+/**
+ * Reads a link of either lab. The labs share some keys (`seed`, `T`, `alpha`, `lr`, `batch`,
+ * `opt`), so each key is read by the lab the link is for, and only that lab's problems are shown.
+ */
+export function parsePage(search: string): ParsedPage {
+  const params = new URLSearchParams(search);
+  if (params.get(PARAMS.lab) !== 'mnist') {
+    return { ...parseUrlState(search), mnist: defaultMnistExperiment() };
+  }
+  const view = new URLSearchParams();
+  for (const key of [PARAMS.lab, PARAMS.backend, PARAMS.speed]) {
+    const value = params.get(key);
+    if (value !== null) view.set(key, value);
+  }
+  const { state, problems } = parseUrlState(view.toString());
+  const parsed = parseMnist(search);
+  const mnistProblems = parsed.problems.map((p) => ({ ...p, fallback: 'its default' }));
+  return { state, mnist: parsed.experiment, problems: [...problems, ...mnistProblems] };
+}
+
+export function serializePage(state: AppState, mnist: MnistExperiment): string {
+  if (state.lab !== 'mnist') return serializeUrlState(state);
+  const view = new URLSearchParams({ [PARAMS.lab]: 'mnist', [PARAMS.backend]: state.backend, [PARAMS.speed]: String(state.speed) });
+  return `${view.toString()}&${serializeMnist(mnist)}`;
+}
+
+const OUR_KEYS = new Set<string>([
+  ...Object.values(PARAMS),
+  ...Object.values(MNIST_PARAMS).filter((k) => k !== MNIST_PARAMS.student),
+  ...[1, 2, 3].map((i) => `${MNIST_PARAMS.student}${i}`),
+]);
+
 /** Keeps parameters that are not ours (an embedding page's own query) untouched. */
-export function mergeIntoSearch(currentSearch: string, state: AppState): string {
-  const ours = new Set<string>(Object.values(PARAMS));
+export function mergeIntoSearch(currentSearch: string, state: AppState, mnist: MnistExperiment = defaultMnistExperiment()): string {
   const kept = new URLSearchParams(currentSearch);
-  for (const key of [...kept.keys()]) if (ours.has(key)) kept.delete(key);
+  for (const key of [...kept.keys()]) if (OUR_KEYS.has(key)) kept.delete(key);
   const rest = kept.toString();
-  const mine = serializeUrlState(state);
+  const mine = serializePage(state, mnist);
   return `?${rest ? `${rest}&` : ''}${mine}`;
 }

@@ -4,20 +4,21 @@ import { loadTeacherFromDisk } from '../../models/load-teacher-node';
 import { defaultState, experimentOf, type ExperimentConfig } from '../../src/state/experiment';
 import { Toy2dRun } from '../../workers/labs/toy2d/lab';
 import { createTrainer } from '../../workers/trainer';
-import type { BackendInfo, InitResult, Snapshot, TrainerError, TrainerListener } from '../../workers/trainer-api';
+import type { BackendInfo, InitResult, Toy2dInit, Toy2dSnapshot, TrainerError, TrainerListener } from '../../workers/trainer-api';
 
 function config(patch: Partial<ExperimentConfig> = {}): ExperimentConfig {
   return { ...experimentOf(defaultState()), ...patch };
 }
 
 function recorder() {
-  const snapshots: Snapshot[] = [];
+  const snapshots: Toy2dSnapshot[] = [];
   const errors: TrainerError[] = [];
   const backends: BackendInfo[] = [];
   const listener: TrainerListener = {
-    snapshot: (s) => snapshots.push(s),
+    snapshot: (s) => snapshots.push(s as Toy2dSnapshot),
     error: (e) => errors.push(e),
     backend: (b) => backends.push(b),
+    progress: () => undefined,
   };
   return { snapshots, errors, backends, listener };
 }
@@ -27,13 +28,19 @@ function unwrap<T>(r: { ok: true; value: T } | { ok: false; error: TrainerError 
   return r.value;
 }
 
+function toy2d(r: { ok: true; value: InitResult } | { ok: false; error: TrainerError }): Toy2dInit {
+  const value = unwrap(r);
+  if (value.lab !== 'toy2d') throw new Error('expected a 2-D lab run');
+  return value;
+}
+
 describe('trainer API, driven directly (cpu backend)', () => {
   const rec = recorder();
   const trainer = createTrainer({ loadTeacher: loadTeacherFromDisk });
-  let init: InitResult;
+  let init: Toy2dInit;
 
   beforeAll(async () => {
-    init = unwrap(await trainer.init(config(), 'cpu', rec.listener));
+    init = toy2d(await trainer.init(config(), 'cpu', rec.listener));
   });
   afterAll(async () => {
     await trainer.dispose();
@@ -149,10 +156,10 @@ describe('trainer API, driven directly (cpu backend)', () => {
   });
 
   it('reset restarts from step 0 with the same initial weights', async () => {
-    const a = unwrap(await trainer.reset(config()));
+    const a = toy2d(await trainer.reset(config()));
     expect(a.snapshot.step).toBe(0);
     expect(a.snapshot.student.klToTeacher).toBeCloseTo(init.snapshot.student.klToTeacher, 5);
-    const b = unwrap(await trainer.reset(config({ dataset: 'clusters', student: { hidden: [16, 16], activation: 'tanh' } })));
+    const b = toy2d(await trainer.reset(config({ dataset: 'clusters', student: { hidden: [16, 16], activation: 'tanh' } })));
     expect(b.dataset.classes).toBe(5);
     expect(b.studentParameters).toBe(2 * 16 + 16 + 16 * 16 + 16 + 16 * 5 + 5);
   });

@@ -25,6 +25,10 @@ export const classErrorsStyles = css`
     gap: 1rem;
     align-items: start;
   }
+  /* Grid items may shrink below their content, so the matrix scrolls inside its panel. */
+  .layout > * {
+    min-width: 0;
+  }
   .panel {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -238,6 +242,8 @@ export const classErrorsStyles = css`
     font-variant-numeric: tabular-nums;
   }
   .top-confusions .item {
+    /* Inline blocks break between items even though the template puts no space between them. */
+    display: inline-block;
     white-space: nowrap;
     margin-right: 0.9rem;
     font-weight: 700;

@@ -167,7 +167,7 @@ export class DistillClassErrors extends LitElement {
         </div>
         <div class="x-title" aria-hidden="true">${msg.mnist.digits.digitAxis}</div>
       </div>
-      <table class="visually-hidden">
+      <div class="visually-hidden"><table>
         <caption>
           ${t.tableCaption}
         </caption>
@@ -185,7 +185,7 @@ export class DistillClassErrors extends LitElement {
             </tr>`,
           )}
         </tbody>
-      </table>
+      </table></div>
     </section>`;
   }
 

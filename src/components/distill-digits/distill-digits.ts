@@ -449,7 +449,7 @@ export class DistillDigits extends LitElement {
 
   private fullTable(rows: ModelRow[], atT: boolean, offset: number, what: string, temperature: string): TemplateResult {
     const digits = Array.from({ length: CLASSES }, (_, c) => c);
-    return html`<table class="visually-hidden">
+    return html`<div class="visually-hidden"><table>
       <caption>
         ${msg.mnist.digits.tableCaption(what, temperature)}
       </caption>
@@ -467,7 +467,7 @@ export class DistillDigits extends LitElement {
           </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   /** "7 91.2 %, 2 6.1 %, 1 1.0 %", each entry kept on one line. */

@@ -88,7 +88,7 @@ export class DistillLogits extends LitElement {
 
   private table(p: ProbeReadout, probe: number, rows: RoleRow[], temperature: string): TemplateResult {
     const classes = Array.from({ length: p.classes }, (_, c) => c);
-    return html`<table class="visually-hidden">
+    return html`<div class="visually-hidden"><table>
       <caption>
         ${msg.logits.tableCaption(probe, temperature)}
       </caption>
@@ -106,7 +106,7 @@ export class DistillLogits extends LitElement {
           </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   private card(p: ProbeReadout, i: number): TemplateResult {

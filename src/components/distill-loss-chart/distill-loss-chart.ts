@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type TemplateResult, unsafeCSS } from 'lit';
 import uPlot from 'uplot';
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
 import { msg } from '../../i18n/index';
-import type { Snapshot } from '../../../workers/trainer-api';
+import type { Toy2dSnapshot as Snapshot } from '../../../workers/trainer-api';
 import { defineElement } from '../shared/define';
 import { formatCompact, formatInteger, formatNats, formatPercent, formatSignificant } from '../shared/format';
 import { roleLine } from '../shared/markers';

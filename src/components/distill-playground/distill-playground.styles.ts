@@ -19,6 +19,28 @@ export const playgroundStyles = css`
     max-width: 70ch;
     color: var(--_muted);
   }
+  .lab-picker {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5em;
+    font-weight: 700;
+    margin: 0 1em 0.6em 0;
+  }
+  .lab-picker select {
+    font: inherit;
+    font-weight: 400;
+    min-height: 40px;
+    padding: 0.3em 0.5em;
+  }
+  header .hint {
+    color: var(--_muted);
+    font-size: 0.92em;
+  }
+  .summary progress {
+    vertical-align: middle;
+    width: 12em;
+    margin: 0 0.5em;
+  }
   distill-status {
     margin-bottom: 0.75em;
   }

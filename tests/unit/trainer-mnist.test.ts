@@ -1,0 +1,132 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTestSet, loadTrainSubset } from '../../models/mnist/load-node';
+import { loadMnistTeacherFromDisk } from '../../models/mnist/load-teacher-node';
+import { loadTeacherFromDisk } from '../../models/load-teacher-node';
+import { defaultMnistExperiment, student } from '../../src/state/mnist';
+import { createTrainer, type LoadedMnist } from '../../workers/trainer';
+import type { MnistConfig, MnistInit, MnistSnapshot, TrainerError, TrainerListener } from '../../workers/trainer-api';
+
+async function loadMnistFromDisk(): Promise<LoadedMnist> {
+  const [{ model, card }, train, test] = await Promise.all([loadMnistTeacherFromDisk(), loadTrainSubset(), loadTestSet()]);
+  return { teacher: model, card, train, test };
+}
+
+/** Small students and a small transfer set, so the test runs in seconds on the cpu backend. */
+function config(): MnistConfig {
+  const e = defaultMnistExperiment();
+  return {
+    ...e,
+    lab: 'mnist',
+    students: [student([32], 'labels'), student([32], 'kd', 'topk', 3)],
+    transfer: { size: 500, excludeDigits: [3] },
+    knobs: { ...e.knobs, batchSize: 32, learningRate: 0.003 },
+  };
+}
+
+describe('trainer API, MNIST lab (wasm backend)', () => {
+  const snapshots: MnistSnapshot[] = [];
+  const errors: TrainerError[] = [];
+  const listener: TrainerListener = {
+    snapshot: (s) => snapshots.push(s as MnistSnapshot),
+    error: (e) => errors.push(e),
+    backend: () => undefined,
+    progress: () => undefined,
+  };
+  const trainer = createTrainer({ loadTeacher: loadTeacherFromDisk, loadMnist: loadMnistFromDisk });
+  let init: MnistInit;
+
+  beforeAll(async () => {
+    // The 2×1200 teacher's forward passes make the plain JS backend too slow here: use WebAssembly.
+    const r = await trainer.init(config(), 'wasm', listener);
+    if (!r.ok || r.value.lab !== 'mnist') throw new Error(r.ok ? 'wrong lab' : r.error.message);
+    init = r.value;
+  });
+  afterAll(async () => {
+    await trainer.dispose();
+  });
+
+  it('describes the run: teacher, students, transfer set, a first evaluation', () => {
+    expect(init.teacher.parameters).toBe(784 * 1200 + 1200 + 1200 * 1200 + 1200 + 1200 * 10 + 10);
+    expect(init.students.map((s) => s.id)).toEqual(['A', 'B']);
+    expect(init.students[0]!.parameters).toBe(784 * 32 + 32 + 32 * 10 + 10);
+    expect(init.transfer).toEqual({ size: 500, digitsLeftOut: [3] });
+    const m = init.snapshot.mnist;
+    expect(m.teacher.total).toBe(10_000);
+    expect(m.teacher.errors).toBe(init.teacher.testErrors);
+    expect(m.teacher.perClass.totals).toEqual([980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]);
+    // Same seed and shape: both students start from the same weights, so the same errors.
+    expect(m.students[0]!.test.errors).toBe(m.students[1]!.test.errors);
+    expect(m.digits.count).toBe(10);
+    expect(Array.from(m.digits.labels)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('trains: steps move, the students beat chance, the left-out 3s are mostly wrong', async () => {
+    const r = await trainer.step(150);
+    expect(r.ok).toBe(true);
+    const s = snapshots.at(-1)!;
+    expect(s.step).toBe(150);
+    expect(s.examplesSeen).toBe(150 * 32);
+    expect(s.flops.total).toBe(150 * s.flops.perStep);
+    for (const st of s.mnist.students) {
+      expect(st.test.errors).toBeLessThan(3000);
+      // Never a 3 in the transfer set: without the bias correction, 3s are rarely called 3.
+      expect(st.test.perClass.errors[3]!).toBeGreaterThan(500);
+    }
+  });
+
+  it('the bias correction (+3.5 on the 3 logit) changes the errors without a reset', async () => {
+    const before = snapshots.at(-1)!;
+    await trainer.configure({ biasCorrection: true });
+    const after = snapshots.at(-1)!;
+    expect(after.step).toBe(before.step);
+    expect(after.mnist.biasCorrection).toBe(true);
+    const threes = (s: MnistSnapshot) => s.mnist.students.map((x) => x.test.perClass.errors[3]!);
+    const [labelsBefore, kdBefore] = threes(before);
+    const [labelsAfter, kdAfter] = threes(after);
+    // Dark knowledge: the KD student learned about 3s from the teacher's soft outputs on other
+    // digits, so raising its 3 logit recovers many of them; the labels-only student has nothing to
+    // recover (its 3 logit was never pushed up by anything).
+    expect(kdAfter!).toBeLessThan(kdBefore! - 100);
+    expect(kdBefore! - kdAfter!).toBeGreaterThan(labelsBefore! - labelsAfter!);
+    await trainer.configure({ biasCorrection: false });
+  });
+
+  it('setDigits shows a drawn digit, and refuses a wrong size', async () => {
+    const blank = new Float32Array(784);
+    for (let r = 6; r < 22; r++) blank[r * 28 + 14] = 1; // a vertical stroke: a "1"
+    const ok = await trainer.setDigits(blank, new Uint8Array([255]));
+    expect(ok.ok).toBe(true);
+    const d = snapshots.at(-1)!.mnist.digits;
+    expect(d.count).toBe(1);
+    expect(d.labels[0]).toBe(255);
+    expect(d.teacherAt1.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
+    expect(d.students).toHaveLength(2);
+    const bad = await trainer.setDigits(new Float32Array(100), new Uint8Array([1]));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.code).toBe('bad-config');
+  });
+
+  it('rejects bad knobs for this lab with a readable message', async () => {
+    const n = errors.length;
+    await trainer.configure({ batchSize: 33 });
+    expect(errors.length).toBe(n + 1);
+    expect(errors.at(-1)!.message).toMatch(/Batch size must be one of/);
+  });
+
+  it('tf.memory().numTensors is flat across 50 steps of the API', async () => {
+    await trainer.step(1);
+    const { numTensors: before } = await trainer.memory();
+    for (let i = 0; i < 5; i++) await trainer.step(10);
+    const { numTensors: after } = await trainer.memory();
+    expect(after).toBe(before);
+  });
+
+  it('switches lab on reset: back to the 2-D lab and to MNIST again', async () => {
+    const toy = await trainer.reset({ ...(await import('../../src/state/experiment')).experimentOf((await import('../../src/state/experiment')).defaultState()) });
+    expect(toy.ok && toy.value.lab).toBe('toy2d');
+    const again = await trainer.reset(config());
+    expect(again.ok && again.value.lab).toBe('mnist');
+    expect(tf.getBackend()).toBe('wasm');
+  });
+});
