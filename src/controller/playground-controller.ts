@@ -138,6 +138,8 @@ export class PlaygroundController implements ReactiveController {
   /** Student decision regions; they arrive in some snapshots only, so the latest are kept. */
   regions: Toy2dSnapshot['regions'] | null = null;
   running = false;
+  /** Set between Pause and the trainer's last snapshot of that run. */
+  private pausing = false;
   loading = false;
   selectedProbe = 0;
   notice: Notice | null = null;
@@ -227,6 +229,7 @@ export class PlaygroundController implements ReactiveController {
     const first = result.value.snapshot;
     this.regions = first.lab === 'toy2d' ? (first.regions ?? null) : null;
     this.running = false;
+    this.pausing = false;
     if (first.lab === 'toy2d') this.selectedProbe = Math.min(this.selectedProbe, first.probes.count - 1);
     else this.drawn = null;
     this.snapshot = first;
@@ -247,7 +250,9 @@ export class PlaygroundController implements ReactiveController {
       if (s.regions) this.regions = s.regions;
     }
     this.snapshot = s;
-    this.running = s.running;
+    // After Pause, snapshots already on their way still say "running": the last one says otherwise.
+    if (!s.running) this.pausing = false;
+    this.running = s.running && !this.pausing;
     this.host.onSnapshot(s, false);
     this.emit('distill-step', stepDetail(s));
     this.host.requestUpdate();
@@ -348,16 +353,19 @@ export class PlaygroundController implements ReactiveController {
         return this.command(this.running ? 'pause' : 'play');
       case 'play':
         this.running = true;
+        this.pausing = false;
         this.host.requestUpdate();
         await remote.play();
         return;
       case 'pause':
         this.running = false;
+        this.pausing = true;
         this.host.requestUpdate();
         await remote.pause();
         return;
       case 'step':
         this.running = false;
+        this.pausing = true;
         await remote.step(1);
         return;
       case 'reset':
