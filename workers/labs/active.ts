@@ -43,9 +43,21 @@ function flopsOf(run: { flopsDone: number }, perStep: number, batch: number, rat
   return { perStep, total: run.flopsDone, perSecond: rate(perStep, batch) };
 }
 
-export function toy2dActive(run: Toy2dRun): ActiveRun {
+/** What both labs' runs expose for stepping; the adapters add what differs. */
+interface SteppingRun {
+  readonly step: number;
+  readonly examplesSeen: number;
+  readonly flopsDone: number;
+  readonly currentKnobs: { batchSize: number };
+  trainStep(): void;
+  sync(): Promise<void>;
+  stepFlops(): number;
+  dispose(): void;
+}
+
+/** Live views of a run's counters (getters, so they never go stale) and its stepping methods. */
+function stepping(run: SteppingRun) {
   return {
-    lab: 'toy2d',
     get step() {
       return run.step;
     },
@@ -61,6 +73,16 @@ export function toy2dActive(run: Toy2dRun): ActiveRun {
     trainStep: () => run.trainStep(),
     sync: () => run.sync(),
     stepFlops: () => run.stepFlops(),
+    dispose: () => run.dispose(),
+  };
+}
+
+type Stepping = ReturnType<typeof stepping>;
+
+export function toy2dActive(run: Toy2dRun): ActiveRun {
+  // Object.assign keeps `stepping`'s getters live (a spread would copy their current values).
+  return Object.assign(stepping(run), {
+    lab: 'toy2d' as const,
     configure: (patch) => run.configure(pickToy2dKnobs(patch)),
     async snapshot(common, heavy): Promise<Toy2dSnapshot> {
       const [teacher, metrics, probes, trainLoss] = await Promise.all([
@@ -89,8 +111,7 @@ export function toy2dActive(run: Toy2dRun): ActiveRun {
       if (s.lab !== 'toy2d') return false;
       return bad(s.trainLoss.total) || bad(s.student.klToTeacher) || (s.labelsOnly !== null && bad(s.labelsOnly.hardLoss));
     },
-    dispose: () => run.dispose(),
-  };
+  } satisfies Omit<ActiveRun, keyof Stepping>);
 }
 
 function pickToy2dKnobs(patch: AnyKnobs): Partial<ExperimentConfig['knobs']> {
@@ -133,23 +154,8 @@ export function mnistActive(run: MnistRun, config: MnistConfig, test: MnistData)
   let digits = defaultDigits(test);
   let evaluation: MnistEvaluation | null = null;
   const students = () => config.students.map((_, i) => ({ id: STUDENT_IDS[i]!, label: STUDENT_IDS[i]!, parameters: run.studentParameters[i]! }));
-  return {
-    lab: 'mnist',
-    get step() {
-      return run.step;
-    },
-    get examplesSeen() {
-      return run.examplesSeen;
-    },
-    get flopsDone() {
-      return run.flopsDone;
-    },
-    get batchSize() {
-      return run.currentKnobs.batchSize;
-    },
-    trainStep: () => run.trainStep(),
-    sync: () => run.sync(),
-    stepFlops: () => run.stepFlops(),
+  return Object.assign(stepping(run), {
+    lab: 'mnist' as const,
     configure(patch) {
       const before = run.currentKnobs;
       run.configure(patch as Partial<MnistKnobs>);
@@ -195,7 +201,6 @@ export function mnistActive(run: MnistRun, config: MnistConfig, test: MnistData)
     diverged(s) {
       return s.lab === 'mnist' && s.step > 0 && s.losses.some((l) => bad(l.total));
     },
-    dispose: () => run.dispose(),
     init(backend, teacher, first) {
       return {
         lab: 'mnist',
@@ -206,7 +211,7 @@ export function mnistActive(run: MnistRun, config: MnistConfig, test: MnistData)
         snapshot: first,
       };
     },
-  };
+  } satisfies Omit<MnistActive, keyof Stepping>);
 }
 
 export type { Toy2dInit };
