@@ -9,6 +9,7 @@ import {
   type BackendChoice,
   type BackendName,
 } from '../src/state/experiment';
+import { softwareRenderer, type BackendProbe } from '../src/state/backend-choice';
 import type { BackendInfo } from './trainer-api';
 
 export type WasmPaths = Partial<Record<'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm', string>>;
@@ -18,8 +19,14 @@ export interface BackendOptions {
   wasmPaths?: WasmPaths;
 }
 
+interface GpuAdapterLike {
+  info?: Record<string, string | boolean>;
+  /** Older Chromium put the flag on the adapter; newer puts it in `info`. */
+  isFallbackAdapter?: boolean;
+}
+
 interface GpuLike {
-  requestAdapter(): Promise<{ info?: Record<string, string> } | null>;
+  requestAdapter(): Promise<GpuAdapterLike | null>;
 }
 
 function webgpuApi(): GpuLike | undefined {
@@ -27,7 +34,7 @@ function webgpuApi(): GpuLike | undefined {
 }
 
 /** Readable adapter names, e.g. "swiftshader" or "nvidia · ampere". */
-function describeGpuAdapter(info: Record<string, string> | undefined): string {
+function describeGpuAdapter(info: Record<string, string | boolean> | undefined): string {
   if (!info) return 'unknown adapter';
   const parts = [info.vendor, info.architecture, info.device, info.description]
     .filter((p): p is string => typeof p === 'string' && p.length > 0);
@@ -36,7 +43,7 @@ function describeGpuAdapter(info: Record<string, string> | undefined): string {
 
 let wasmPathsSet = false;
 
-async function tryBackend(name: BackendName, options: BackendOptions): Promise<{ adapter: string } | { reason: string }> {
+export async function tryBackend(name: BackendName, options: BackendOptions): Promise<{ adapter: string } | { reason: string }> {
   try {
     switch (name) {
       case 'webgpu': {
@@ -87,6 +94,52 @@ function webglRenderer(): string {
   } catch {
     return 'WebGL';
   }
+}
+
+/**
+ * Whether each backend can start here and what device it would use, without starting tfjs on it:
+ * WebGPU's adapter info (software adapters say so), WebGL's unmasked renderer from a throwaway
+ * context. Cheap (a few milliseconds), so `auto` can set aside software renderers before timing.
+ */
+export async function probeBackends(): Promise<BackendProbe[]> {
+  return [await probeWebgpu(), probeWebgl(), probeWasm(), { name: 'cpu', available: true, adapter: 'plain JavaScript' }];
+}
+
+async function probeWebgpu(): Promise<BackendProbe> {
+  const gpu = webgpuApi();
+  if (!gpu) return { name: 'webgpu', available: false, reason: 'this browser has no WebGPU (navigator.gpu is missing)' };
+  try {
+    const adapter = await gpu.requestAdapter();
+    if (!adapter) return { name: 'webgpu', available: false, reason: 'WebGPU found no usable GPU adapter' };
+    const adapterName = describeGpuAdapter(adapter.info);
+    const fallback = adapter.isFallbackAdapter === true || adapter.info?.isFallbackAdapter === true;
+    return { name: 'webgpu', available: true, adapter: adapterName, software: softwareRenderer(adapterName, fallback) };
+  } catch (error) {
+    return { name: 'webgpu', available: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function probeWebgl(): BackendProbe {
+  if (typeof OffscreenCanvas === 'undefined') {
+    return { name: 'webgl', available: false, reason: 'WebGL needs OffscreenCanvas, which this browser lacks in workers' };
+  }
+  try {
+    const canvas = new OffscreenCanvas(1, 1);
+    const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
+    if (!gl) return { name: 'webgl', available: false, reason: 'WebGL is not available' };
+    const ext = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return { name: 'webgl', available: true, adapter: renderer, software: softwareRenderer(renderer) };
+  } catch (error) {
+    return { name: 'webgl', available: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function probeWasm(): BackendProbe {
+  return typeof WebAssembly === 'object'
+    ? { name: 'wasm', available: true }
+    : { name: 'wasm', available: false, reason: 'this browser has no WebAssembly' };
 }
 
 /** The candidates tried for a choice: the requested one first, then the rest in preference order. */

@@ -9,7 +9,10 @@ import type {
   ExperimentConfig,
   Knobs,
 } from '../src/state/experiment';
+import type { AutoChoice, BackendRequest } from '../src/state/backend-choice';
 import type { MnistExperiment, MnistKnobs } from '../src/state/mnist';
+
+export type { AutoChoice, BackendRequest, BackendTrial } from '../src/state/backend-choice';
 
 /** The MNIST lab's experiment, tagged with its lab like the 2-D lab's `ExperimentConfig`. */
 export type MnistConfig = MnistExperiment & { lab: 'mnist' };
@@ -27,6 +30,8 @@ export interface BackendInfo {
   adapter: string;
   /** Set when the requested backend could not start and another was used instead. */
   fallbackReason?: string;
+  /** For `auto`: what was measured (or remembered) and set aside, so the page can say why. */
+  auto?: AutoChoice;
 }
 
 export type TrainerErrorCode =
@@ -167,12 +172,17 @@ export interface MnistInit {
 
 export type InitResult = Toy2dInit | MnistInit;
 
-/** Loading progress of large files (the MNIST images), for a progress bar. */
+/** What the worker is doing while a run starts, for the page to show ("Starting WebAssembly… · loading teacher 40 %"). */
 export interface LoadProgress {
-  /** What is loading, e.g. "MNIST test images". */
-  what: string;
+  /**
+   * - `backend`: starting `backend`;
+   * - `measure`: `auto` is timing the lab's steps on `backend` (`loaded` of `total` backends done);
+   * - `teacher`, `test-images`, `train-images`: downloading (`loaded` of `total` bytes, total null when unknown);
+   * - `readout`: computing the first readout before any training step.
+   */
+  phase: 'backend' | 'measure' | 'teacher' | 'test-images' | 'train-images' | 'readout';
+  backend?: BackendName;
   loaded: number;
-  /** Bytes in all, when the server says. */
   total: number | null;
 }
 
@@ -188,11 +198,11 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: TrainerErro
 
 export interface TrainerApi {
   /** Pick a backend, load the teacher, build the students. Replaces any earlier run. */
-  init(config: AnyExperiment, backend: BackendChoice, listener: TrainerListener): Promise<Result<InitResult>>;
+  init(config: AnyExperiment, backend: BackendChoice | BackendRequest, listener: TrainerListener): Promise<Result<InitResult>>;
   /** Start a fresh run with a new config on the same backend (knob-only changes need `configure`). */
   reset(config: AnyExperiment): Promise<Result<InitResult>>;
   /** Switch backend; the run restarts on the new one. */
-  setBackend(backend: BackendChoice): Promise<Result<InitResult>>;
+  setBackend(backend: BackendChoice | BackendRequest): Promise<Result<InitResult>>;
   /** Live knobs: take effect on the next step. */
   configure(knobs: AnyKnobs): Promise<void>;
   /** Steps per second while playing; 0 = as fast as possible. */

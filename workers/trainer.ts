@@ -13,7 +13,9 @@ import {
   type DatasetName,
   type ExperimentConfig,
 } from '../src/state/experiment';
-import { onDeviceLost, selectBackend, type BackendOptions } from './backend';
+import type { BackendRequest } from '../src/state/backend-choice';
+import { chooseBackendFor, type TrialRun } from './auto-backend';
+import { onDeviceLost, probeBackends, type BackendOptions } from './backend';
 import { mnistActive, toy2dActive, type ActiveRun, type MnistActive } from './labs/active';
 import { MnistRun } from './labs/mnist/lab';
 import type { MnistData } from './labs/mnist/transfer';
@@ -50,10 +52,17 @@ export interface LoadedMnist {
 export interface TrainerDeps extends BackendOptions {
   /** Loads a teacher's weights and model card (browser: our own build's files; Node: the disk). */
   loadTeacher(dataset: DatasetName): Promise<LoadedTeacher>;
-  /** Loads the MNIST teacher and images, reporting progress (the images are megabytes). */
+  /**
+   * Loads the MNIST teacher and images, reporting progress (the images are megabytes). Called
+   * again for each backend `auto` times: loaders keep the downloaded bytes, so only the teacher
+   * is rebuilt.
+   */
   loadMnist?(onProgress: (progress: LoadProgress) => void): Promise<LoadedMnist>;
+  /** What `auto` may find here; defaults to the browser's own (WebGPU adapter, WebGL renderer). */
+  probeBackends?: typeof probeBackends;
   now?: () => number;
 }
+
 
 /** At most this many snapshots per second reach the page. */
 export const SNAPSHOTS_PER_SECOND = 30;
@@ -173,6 +182,7 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
     const cached = teachers.get(dataset);
     if (cached) return cached;
     let loaded: LoadedTeacher;
+    listener?.progress({ phase: 'teacher', backend: backend?.name, loaded: 0, total: null });
     try {
       loaded = await deps.loadTeacher(dataset);
     } catch (error) {
@@ -270,6 +280,28 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
     return next.lab === 'mnist' ? buildMnistRun(next) : buildToy2dRun(next);
   }
 
+  /** The lab's run on the current backend, for timing only (no readout, no probes kept). */
+  async function trialRun(next: AnyExperiment): Promise<TrialRun> {
+    if (next.lab === 'mnist') {
+      const data = await mnistData();
+      return new MnistRun(next, data.teacher, { train: data.train, test: data.test });
+    }
+    const teacher = await teacherFor(next.dataset);
+    return new Toy2dRun(next, teacher.model, new Float32Array(DEFAULT_PROBES[next.dataset].flat()));
+  }
+
+  /** Start the backend the request names, or for `auto` the remembered or measured fastest one. */
+  function chooseBackend(request: BackendRequest, next: AnyExperiment): Promise<BackendInfo> {
+    return chooseBackendFor(request, {
+      options: deps,
+      probe: deps.probeBackends ?? probeBackends,
+      trialRun: () => trialRun(next),
+      afterTrial: disposeTeachers,
+      progress: (p) => listener?.progress(p),
+      now,
+    });
+  }
+
   async function buildMnistRun(next: MnistConfig): Promise<InitResult> {
     const data = await mnistData();
     run?.dispose();
@@ -279,6 +311,7 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
     run = active;
     config = next;
     rate = [];
+    listener?.progress({ phase: 'readout', backend: backend?.name, loaded: 0, total: null });
     const first = await snapshot(true);
     if (first.lab !== 'mnist') throw new TrainerFailure('internal', 'MNIST run produced a foreign snapshot.');
     return active.init(
@@ -305,6 +338,7 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
     toy2dRun = current;
     config = next;
     rate = [];
+    listener?.progress({ phase: 'readout', backend: backend?.name, loaded: 0, total: null });
     const first = await snapshot(true);
     if (first.lab !== 'toy2d') throw new TrainerFailure('internal', 'The 2-D run produced a foreign snapshot.');
     return {
@@ -329,11 +363,16 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
     };
   }
 
-  async function startBackend(choice: BackendChoice): Promise<void> {
+  async function startBackend(choice: BackendChoice | BackendRequest, next: AnyExperiment): Promise<void> {
     disposeTeachers();
     run?.dispose();
     run = null;
-    backend = await selectBackend(choice, deps);
+    backend = null;
+    const request: BackendRequest = typeof choice === 'string' ? { choice } : choice;
+    // An experiment that cannot run is refused before any backend is started or timed.
+    const problem = validateConfig(next);
+    if (problem) throw new TrainerFailure('bad-config', problem);
+    backend = await chooseBackend(request, next);
     listener?.backend(backend);
     if (backend.name === 'webgpu') {
       const lostOn = backend;
@@ -344,7 +383,7 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
           code: 'device-lost',
           message: `The GPU stopped responding (${message}). Switching to WebAssembly; your settings are kept, training restarts.`,
         });
-        void api.setBackend('wasm');
+        void api.setBackend({ choice: 'wasm' });
       });
     }
   }
@@ -366,7 +405,12 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
           const chunkStart = now();
           if (stepsPerSecond > 0) {
             const due = Math.floor(((now() - playStart) * stepsPerSecond) / 1000) - (r.step - stepsAtStart);
-            for (let i = 0; i < Math.min(due, MAX_STEPS_PER_CHUNK); i++) r.trainStep();
+            // Bounded in time too: on a device slower than the chosen speed (MNIST on wasm runs
+            // ~2 steps/s), the debt would otherwise become one chunk of hundreds of steps.
+            for (let i = 0; i < Math.min(due, MAX_STEPS_PER_CHUNK); i++) {
+              r.trainStep();
+              if (now() - chunkStart >= CHUNK_BUDGET_MS) break;
+            }
           } else {
             let n = 0;
             do {
@@ -427,7 +471,7 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
       listener = newListener;
       return guarded(() =>
         exclusive(async () => {
-          await startBackend(choice);
+          await startBackend(choice, next);
           config = null;
           return buildRun(next);
         }),
@@ -450,7 +494,7 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
         exclusive(async () => {
           const current = config;
           if (!current) throw new TrainerFailure('not-initialised', 'Call init before switching backend.');
-          await startBackend(choice);
+          await startBackend(choice, current);
           config = null;
           return buildRun(current);
         }),

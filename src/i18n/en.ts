@@ -104,7 +104,8 @@ export const en = {
       'A second student of the same shape that sees only the true labels, on the same batches, for comparison.',
 
     backend: 'Backend',
-    backendHelp: 'Where the numbers are crunched. Auto picks the fastest one this browser supports.',
+    backendHelp:
+      'Where the numbers are crunched. Auto times a few of this lab\u2019s training steps on each backend worth trying (software renderers are skipped) and keeps the fastest; this device remembers the choice.',
     backendNames: {
       auto: 'Auto',
       webgpu: 'WebGPU',
@@ -166,6 +167,34 @@ export const en = {
         ? `Step ${step} · ${examplesPerSecond} examples/s · ${backend}`
         : `Step ${step} · ${examplesPerSecond} examples/s`,
     backendWithAdapter: (backend: string, adapter: string): string => (adapter ? `${backend} · ${adapter}` : backend),
+    /** While a run starts: what is happening now, e.g. "Starting WebAssembly… · loading the teacher 40 %". */
+    starting: 'starting',
+    phases: {
+      backend: (backend: string): string => `Starting ${backend}\u2026`,
+      measure: (backend: string, index: number, total: number): string =>
+        `Timing ${backend} on this lab\u2019s own training steps (${index + 1} of ${total})\u2026`,
+      teacher: 'loading the teacher',
+      'test-images': 'loading the test images',
+      'train-images': 'loading the training images',
+      readout: 'computing the first readout',
+      worker: 'Starting the training worker\u2026',
+      fresh: (backend: string): string => `Setting up a fresh run on ${backend}\u2026`,
+    },
+    withAmount: (what: string, amount: string): string => `${what} ${amount}`,
+    pendingPlay: 'Play pressed: training starts as soon as the run is ready.',
+    pendingStep: (count: number): string =>
+      count === 1 ? 'Step pressed: it runs as soon as the run is ready.' : `${count} steps pressed: they run as soon as the run is ready.`,
+    /** Why `auto` chose what it did: the second status line. */
+    auto: {
+      label: 'Auto',
+      timed: (backend: string, examplesPerSecond: string): string => `${backend} ${examplesPerSecond} examples/s`,
+      chosenFastest: (list: string): string => `chose the fastest of ${list}, timed on this lab\u2019s own steps`,
+      onlyCandidate: (backend: string): string => `${backend} is the only fast backend here`,
+      software: (backend: string, renderer: string): string => `${backend} not timed (software renderer: ${renderer})`,
+      unavailable: (backend: string): string => `${backend} unavailable`,
+      remembered: 'measured on an earlier visit; pick Auto in Backend to measure again',
+      separator: ' · ',
+    },
     training: 'training',
     paused: 'paused',
     dismiss: 'Dismiss',
@@ -182,7 +211,6 @@ export const en = {
     intro:
       'A small student network learns from a frozen, pre-trained teacher, live, on your own GPU. The student is trained to match the teacher\u2019s full probability distribution (Hinton et al., 2015), not just its answers; a second student, trained on the true labels only, shows what the teacher adds. Press Play, or Space; → runs one step.',
     waiting: 'The playground starts when it scrolls into view.',
-    loading: 'Loading the teacher and starting the training worker\u2026',
     summary: (p: {
       teacherArchitecture: string;
       teacherParameters: string;
@@ -197,7 +225,6 @@ export const en = {
     labLabel: 'Lab',
     labHelp: 'Each lab is its own experiment; switching keeps both settings.',
     labs: { toy2d: '2-D toy data sets', mnist: 'MNIST digits (Hinton 2015)' } as Record<'toy2d' | 'mnist', string>,
-    loadingImages: (what: string): string => `Loading the MNIST ${what === 'test' ? 'test' : 'training'} images`,
     mnistSummary: (p: { teacherArchitecture: string; teacherParameters: string; teacherErrors: string; transfer: string; leftOut: string }): string =>
       `Teacher: ${p.teacherArchitecture} (${p.teacherParameters} parameters, ${p.teacherErrors} test errors of 10,000). The students train on ${p.transfer} transfer images${p.leftOut ? `, without any ${p.leftOut}` : ''}.`,
     mnistStudent: (id: string, objective: 'labels' | 'kd' | 'hints', access: 'full' | 'topk' | 'top1', k: number, shape: string): string => {

@@ -4,6 +4,7 @@
  *
  *   npm run bench                       # builds dist/ (app + bare-loop page), then runs this
  *   node tests/bench/bench.mjs [--backends=webgpu,webgl,wasm,cpu] [--app-seconds=10] [--help]
+ *   node tests/bench/bench.mjs --startup=only --backends=wasm,webgl   # startup timings only
  *
  * Serves dist/ with `vite preview` and drives Debian's Chromium (flags: tests/e2e/chromium.ts).
  * For each backend, in fresh browser contexts:
@@ -17,9 +18,14 @@
  *      bare-loop.ts → bare.worker.ts), which trains the same Toy2dRun.trainStep in a tight loop
  *      without UI, snapshots or comlink, and sets window.__bareBench = { backend, adapter, steps,
  *      seconds, examplesPerSecond, batchSize } or { error }.
- * Prints a table and writes bench-results/bench-<date>.json (with machine, Chromium version and
- * dates). Measures only: never fails on a time. Every wait is bounded (per-phase timeouts and an
- * overall --max-minutes); anything that cannot be measured becomes "n/a" with a reason.
+ *  (d) startup (tests/bench/startup.mjs; --startup=both (default), only or skip): per backend, for
+ *      `auto`, for `auto` in a Chromium without the GPU flags and for `auto` on a second visit,
+ *      --startup-runs fresh contexts each: navigation → first `distill-step` (the init snapshot)
+ *      and Play → first `distill-step` with step ≥ 1, with the backend the app chose.
+ * Prints a table and a "Startup" one, and writes bench-results/bench-<date>.json (with machine,
+ * Chromium version and dates). Measures only: never fails on a time. Every wait is bounded
+ * (per-phase timeouts and an overall --max-minutes); anything that cannot be measured becomes
+ * "n/a" with a reason.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -27,12 +33,19 @@ import { availableParallelism, cpus, loadavg, platform, release, totalmem } from
 import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measureStartup, printStartupTable } from './startup.mjs';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const ALL_BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'];
+const STARTUP_MODES = ['both', 'only', 'skip'];
 const USAGE = `usage: node tests/bench/bench.mjs [--backends=webgpu,webgl,wasm,cpu] [--app-seconds=10]
        [--bare-seconds=5] [--warmup-steps=3] [--load-timeout=60] [--init-timeout=90]
-       [--warmup-timeout=60] [--extra-seconds=45] [--bare-timeout=120] [--max-minutes=12] [--out=bench-results] [--dist=dist]`;
+       [--warmup-timeout=60] [--extra-seconds=45] [--bare-timeout=120] [--max-minutes=12+10]
+       [--startup=both|only|skip] [--startup-runs=2] [--first-step-timeout=90] [--out=bench-results] [--dist=dist]
+  --startup        both: throughput, then startup timings (default); only: startup timings; skip: throughput
+  --startup-runs   fresh-context runs per startup row (median and each value are reported)
+  --first-step-timeout  seconds from Play to the first training step before a startup run says n/a
+  --max-minutes    overall limit; default 12 for throughput plus 10 for startup`;
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -48,7 +61,10 @@ function parseArgs(argv) {
     warmupTimeoutSeconds: 60,
     extraSeconds: 45,
     bareTimeoutSeconds: 120,
-    maxMinutes: 12,
+    maxMinutes: undefined,
+    startup: 'both',
+    startupRuns: 2,
+    firstStepTimeoutSeconds: 90,
     outDir: join(REPO_ROOT, 'bench-results'),
     dist: join(REPO_ROOT, 'dist'),
   };
@@ -65,6 +81,9 @@ function parseArgs(argv) {
     else if (key === 'extra-seconds') opts.extraSeconds = seconds(value);
     else if (key === 'bare-timeout') opts.bareTimeoutSeconds = seconds(value);
     else if (key === 'max-minutes') opts.maxMinutes = seconds(value);
+    else if (key === 'startup') opts.startup = value;
+    else if (key === 'startup-runs') opts.startupRuns = seconds(value);
+    else if (key === 'first-step-timeout') opts.firstStepTimeoutSeconds = seconds(value);
     else if (key === 'out') opts.outDir = resolve(value);
     else if (key === 'dist') opts.dist = resolve(value);
     else if (key === 'help' || key === 'h') {
@@ -80,11 +99,20 @@ function parseArgs(argv) {
     console.error(`bench: unknown backend(s) ${unknown.join(', ')}; choose from ${ALL_BACKENDS.join(', ')}`);
     process.exit(2);
   }
+  if (!STARTUP_MODES.includes(opts.startup)) {
+    console.error(`bench: --startup must be one of ${STARTUP_MODES.join(', ')}`);
+    process.exit(2);
+  }
+  if (!(Number.isInteger(opts.startupRuns) && opts.startupRuns >= 1)) {
+    console.error('bench: --startup-runs must be a whole number ≥ 1');
+    process.exit(2);
+  }
+  opts.maxMinutes ??= (opts.startup === 'only' ? 0 : 12) + (opts.startup === 'skip' ? 0 : 10);
   if (!(opts.appSeconds >= 2)) {
     console.error('bench: --app-seconds must be at least 2');
     process.exit(2);
   }
-  const numeric = ['bareSeconds', 'warmupSteps', 'loadTimeoutSeconds', 'initTimeoutSeconds', 'warmupTimeoutSeconds', 'extraSeconds', 'bareTimeoutSeconds', 'maxMinutes'];
+  const numeric = ['bareSeconds', 'warmupSteps', 'loadTimeoutSeconds', 'initTimeoutSeconds', 'warmupTimeoutSeconds', 'extraSeconds', 'bareTimeoutSeconds', 'maxMinutes', 'firstStepTimeoutSeconds'];
   const bad = numeric.filter((k) => !(opts[k] > 0));
   if (bad.length) {
     console.error(`bench: ${bad.join(', ')} must be positive numbers`);
@@ -178,14 +206,19 @@ async function startPreview(distDir) {
   return { url: url.replace(/\/$/, ''), close: () => server.close() };
 }
 
-async function launchBrowser() {
+/**
+ * `gpuFlags: false` leaves out the WebGPU/Vulkan and WebGL/SwiftShader flags: what a laptop
+ * without a usable GPU gets (no WebGPU; Chromium still offers WebGL, drawn by SwiftShader).
+ */
+async function launchBrowser({ gpuFlags = true } = {}) {
   const { chromium } = await import('@playwright/test');
   // chromium.ts is TypeScript; tsx (a dev dependency) lets plain Node import it.
   const { tsImport } = await import('tsx/esm/api');
-  const { CHROMIUM_ARGS, chromiumPath } = await tsImport('../e2e/chromium.ts', import.meta.url);
+  const { CHROMIUM_ARGS, QUIET_ARGS, chromiumPath } = await tsImport('../e2e/chromium.ts', import.meta.url);
   const executablePath = chromiumPath();
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
-  return { browser, executablePath };
+  const args = gpuFlags ? CHROMIUM_ARGS : [...QUIET_ARGS];
+  const browser = await chromium.launch({ executablePath, args, headless: true });
+  return { browser, executablePath, args };
 }
 
 /**
@@ -504,11 +537,19 @@ function printTable(rows, appSeconds) {
   console.log('');
 }
 
-function writeResults(opts, meta, rows) {
+function printTables(opts, rows, startupRows) {
+  if (opts.startup !== 'only') printTable(rows, opts.appSeconds);
+  else console.log('');
+  if (opts.startup !== 'skip') printStartupTable(startupRows);
+}
+
+function writeResults(opts, meta, rows, startupRows) {
   mkdirSync(opts.outDir, { recursive: true });
   const stamp = meta.started.replace(/[:]/g, '-').replace(/\..*$/, '');
   const file = join(opts.outDir, `bench-${stamp}.json`);
-  writeFileSync(file, `${JSON.stringify({ meta, results: rows }, null, 2)}\n`);
+  const results = opts.startup === 'only' ? {} : { results: rows };
+  if (opts.startup !== 'skip') results.startup = startupRows;
+  writeFileSync(file, `${JSON.stringify({ meta, ...results }, null, 2)}\n`);
   log(`wrote ${file}`);
 }
 
@@ -522,11 +563,12 @@ async function main() {
     console.error(`bench: ${opts.dist}/index.html not found; build the app first (npm run build).`);
     process.exit(1);
   }
-  if (!existsSync(join(opts.dist, 'tests/bench/bench.html'))) {
+  if (opts.startup !== 'only' && !existsSync(join(opts.dist, 'tests/bench/bench.html'))) {
     log(`note: ${opts.dist}/tests/bench/bench.html is missing; the bare-loop column will be n/a.`);
   }
 
   const rows = [];
+  const startupRows = [];
   const meta = {
     started: started.toISOString(),
     finished: undefined,
@@ -546,6 +588,9 @@ async function main() {
       bareSeconds: opts.bareSeconds,
       warmupSteps: opts.warmupSteps,
       backends: opts.backends,
+      startup: opts.startup,
+      startupRuns: opts.startupRuns,
+      maxMinutes: opts.maxMinutes,
     },
   };
 
@@ -554,8 +599,8 @@ async function main() {
     console.error(`bench: still running after ${opts.maxMinutes} min; stopping with partial results.`);
     meta.finished = new Date().toISOString();
     meta.aborted = `overall limit of ${opts.maxMinutes} min reached`;
-    printTable(rows, opts.appSeconds);
-    writeResults(opts, meta, rows);
+    printTables(opts, rows, startupRows);
+    writeResults(opts, meta, rows, startupRows);
     process.exit(3);
   }, opts.maxMinutes * 60_000);
   watchdog.unref();
@@ -573,7 +618,7 @@ async function main() {
         `${meta.cores} cores, load average ${meta.loadAverageAtStart.join(' ')}`,
     );
 
-    for (const backend of opts.backends) {
+    for (const backend of opts.startup === 'only' ? [] : opts.backends) {
       const row = { backend, startedAt: new Date().toISOString() };
       rows.push(row);
       log(`${backend}: app (init, ${opts.warmupSteps} warm-up steps, ${opts.appSeconds} s of training) ...`);
@@ -602,6 +647,18 @@ async function main() {
           (row.bareReason ? ` (bare n/a: ${row.bareReason})` : ''),
       );
     }
+
+    if (opts.startup !== 'skip') {
+      log(`startup: ${opts.backends.join(', ')}, auto, auto without GPU flags, auto second visit; ${opts.startupRuns} run(s) each ...`);
+      await measureStartup({
+        browser,
+        launchPlainBrowser: () => launchBrowser({ gpuFlags: false }),
+        baseUrl: server.url,
+        opts,
+        rows: startupRows,
+        deps: { log, round, median, evaluate, pageProblems, shortError, installPageRecorders },
+      });
+    }
   } finally {
     await browser?.close().catch(() => {});
     await server.close().catch(() => {});
@@ -611,8 +668,8 @@ async function main() {
   meta.loadAverageAtEnd = loadavg().map((v) => round(v, 2));
   meta.durationSeconds = round((Date.now() - started.getTime()) / 1000, 1);
   clearTimeout(watchdog);
-  printTable(rows, opts.appSeconds);
-  writeResults(opts, meta, rows);
+  printTables(opts, rows, startupRows);
+  writeResults(opts, meta, rows, startupRows);
 }
 
 main().catch((err) => {

@@ -50,9 +50,10 @@ export async function waitForReady(page: Page, timeout = 60_000): Promise<void> 
   await page.waitForFunction(() => window.__distill.steps.length > 0, null, { timeout });
 }
 
-/** The step count the status line shows. */
+/** The step count the status line shows; -1 while a run is starting (the line then says what loads). */
 export async function shownStep(page: Page): Promise<number> {
   const text = (await page.getByTestId('status-line').textContent()) ?? '';
+  if (/^\s*starting/.test(text)) return -1;
   const match = /Step ([\d,]+)/.exec(text);
   if (!match) throw new Error(`no step in status line: ${text}`);
   return Number(match[1]!.replace(/,/g, ''));

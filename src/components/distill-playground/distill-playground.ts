@@ -1,6 +1,12 @@
 import { html, LitElement, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import { PlaygroundController, type ErrorEventDetail, type MnistStepEventDetail, type StepEventDetail } from '../../controller/playground-controller';
+import {
+  PlaygroundController,
+  type ErrorEventDetail,
+  type MnistStepEventDetail,
+  type PendingCommand,
+  type StepEventDetail,
+} from '../../controller/playground-controller';
 import { msg } from '../../i18n/index';
 import { LABS, type AppState, type LabName } from '../../state/experiment';
 import { cloneMnistExperiment, presetById, type MnistExperiment } from '../../state/mnist';
@@ -32,6 +38,7 @@ import type {
   DistillProbeSelectDetail,
 } from '../shared/events';
 import { formatInteger, formatPercent } from '../shared/format';
+import { startingText } from '../distill-status/status-text';
 import { hostStyles } from '../shared/styles';
 import { playgroundStyles } from './distill-playground.styles';
 
@@ -285,13 +292,14 @@ export class DistillPlayground extends LitElement {
     const init = c.init;
     if (!init || init.lab !== c.state.lab) {
       const p = c.progress;
+      const download = p && (p.phase === 'teacher' || p.phase === 'test-images' || p.phase === 'train-images') && p.loaded > 0 ? p : null;
       return html`<p class="summary" part="summary">
-        ${c.isStarted ? msg.playground.loading : msg.playground.waiting}
-        ${p
+        ${c.isStarted ? startingText(c.backendStep, c.progress, c.backend?.name) : msg.playground.waiting}
+        ${download
           ? html`<br /><label
-                >${msg.playground.loadingImages(p.what)}
-                <progress value=${p.loaded} max=${p.total ?? p.loaded + 1}></progress>
-                ${p.total ? formatPercent(p.loaded / p.total, 0) : `${formatInteger(p.loaded / 1024)} KB`}</label
+                >${msg.status.phases[download.phase]}
+                <progress value=${download.loaded} max=${download.total ?? download.loaded + 1}></progress>
+                ${download.total ? formatPercent(download.loaded / download.total, 0) : `${formatInteger(download.loaded / 1024)} KB`}</label
               >`
           : ''}
       </p>`;
@@ -333,7 +341,7 @@ export class DistillPlayground extends LitElement {
       <distill-controls
         part="controls"
         .state=${c.state}
-        .running=${c.running}
+        .running=${c.playing}
         .backendInfo=${backend}
         .studentParameters=${init?.studentParameters}
         ?disabled=${!init}
@@ -390,7 +398,7 @@ export class DistillPlayground extends LitElement {
         part="controls"
         .experiment=${c.mnist}
         .preset=${c.mnistPreset}
-        .running=${c.running}
+        .running=${c.playing}
         .backendInfo=${c.backend ?? undefined}
         .backend=${c.state.backend}
         .speed=${c.state.speed}
@@ -455,12 +463,19 @@ export class DistillPlayground extends LitElement {
         .examplesPerSecond=${snap?.examplesPerSecond ?? 0}
         .backend=${c.backend ?? undefined}
         .running=${c.running}
+        .starting=${c.isStarting && c.isStarted ? startingText(c.backendStep, c.progress, c.backend?.name) : null}
+        .pending=${pendingText(c.pending)}
         .message=${c.notice}
         @distill-message-dismiss=${() => c.setNotice(null)}
       ></distill-status>
       <div class="layout">${c.state.lab === 'mnist' ? this.renderMnist() : this.renderToy2d()}</div>
     `;
   }
+}
+
+function pendingText(pending: PendingCommand | null): string | null {
+  if (!pending) return null;
+  return pending.kind === 'play' ? msg.status.pendingPlay : msg.status.pendingStep(pending.count);
 }
 
 defineElement('distill-playground', DistillPlayground);

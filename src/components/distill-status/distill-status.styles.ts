@@ -35,6 +35,31 @@ export const statusStyles = css`
   .state.paused {
     color: var(--_muted);
   }
+  .state.starting {
+    color: var(--distill-info-color, #0072b2);
+  }
+  .state.starting::before {
+    background: conic-gradient(currentColor 0 75%, transparent 75%);
+    animation: distill-spin 1s linear infinite;
+  }
+  @keyframes distill-spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .state.starting::before {
+      animation: none;
+    }
+  }
+  .pending {
+    font-weight: 600;
+  }
+  .why {
+    margin: 0.2rem 0 0;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
   .state.paused::before {
     border-radius: 1px;
     width: 0.55rem;

@@ -7,6 +7,7 @@ import { emit } from '../shared/events';
 import { formatInteger } from '../shared/format';
 import { hostStyles } from '../shared/styles';
 import { statusStyles } from './distill-status.styles';
+import { autoWhyText } from './status-text';
 
 export interface StatusMessage {
   kind: 'info' | 'warning' | 'error';
@@ -29,7 +30,9 @@ export const ANNOUNCE_INTERVAL_MS = 5000;
  * @event distill-message-dismiss - `{ kind, text }`: the user dismissed the notice.
  *
  * @csspart line - The visible status line.
- * @csspart state - The "training" / "paused" badge.
+ * @csspart state - The "starting" / "training" / "paused" badge.
+ * @csspart pending - While starting: the command waiting to be carried out.
+ * @csspart why - How `auto` chose the backend.
  * @csspart notice - The notice box (also `notice-info`, `notice-warning`, `notice-error`).
  * @csspart dismiss - The notice's dismiss button.
  *
@@ -46,6 +49,10 @@ export class DistillStatus extends LitElement {
   @property({ type: Number, attribute: 'examples-per-second' }) examplesPerSecond = 0;
   @property({ attribute: false }) backend?: BackendInfo;
   @property({ type: Boolean, reflect: true }) running = false;
+  /** While a run starts: what is happening ("Starting WebAssembly… · loading the teacher 40 %"); null once ready. */
+  @property({ attribute: false }) starting: string | null = null;
+  /** A command pressed while the run starts, waiting to be carried out ("Play pressed: …"). */
+  @property({ attribute: false }) pending: string | null = null;
   /** A notice shown under the line until dismissed; a new object shows again. */
   @property({ attribute: false }) message?: StatusMessage | null;
 
@@ -57,11 +64,13 @@ export class DistillStatus extends LitElement {
   /** The status line as text (what the live region reads). */
   get text(): string {
     const t = msg.status;
+    if (this.starting !== null) return [this.starting, this.pending].filter(Boolean).join(' ');
     const b = this.backend;
     const backend = b ? t.backendWithAdapter(msg.controls.backendNames[b.name], b.adapter) : '';
+    const why = b ? autoWhyText(b.auto, b.name) : '';
     return `${t.status(formatInteger(this.step), formatInteger(this.examplesPerSecond), backend)} · ${
       this.running ? t.training : t.paused
-    }`;
+    }${why ? `. ${why}` : ''}`;
   }
 
   override disconnectedCallback(): void {
@@ -72,10 +81,11 @@ export class DistillStatus extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('message') && this.message !== this.dismissed) this.dismissed = null;
-    const relevant = ['step', 'examplesPerSecond', 'backend', 'running'] as const;
+    const relevant = ['step', 'examplesPerSecond', 'backend', 'running', 'starting', 'pending'] as const;
     if (!relevant.some((k) => changed.has(k)) || this.text === this.announced) return;
     const now = performance.now();
-    const urgent = changed.has('running') || changed.has('backend') || this.lastAnnounce === 0;
+    const startedOrReady = changed.has('starting') && (changed.get('starting') === null || this.starting === null);
+    const urgent = changed.has('running') || changed.has('backend') || changed.has('pending') || startedOrReady || this.lastAnnounce === 0;
     if (urgent || now - this.lastAnnounce >= ANNOUNCE_INTERVAL_MS) {
       this.announce(now);
     } else if (this.timer === undefined) {
@@ -105,19 +115,27 @@ export class DistillStatus extends LitElement {
     const t = msg.status;
     const b = this.backend;
     const message = this.message && this.message !== this.dismissed ? this.message : null;
+    const why = this.starting === null && b ? autoWhyText(b.auto, b.name) : '';
     return html`<div role="region" aria-label=${t.region}>
-      <p class="line" part="line" aria-hidden="true" data-testid="status-line">
-        <span class="state ${this.running ? 'training' : 'paused'}" part="state"
-          >${this.running ? t.training : t.paused}</span
-        >
-        <span
-          >${t.status(
-            formatInteger(this.step),
-            formatInteger(this.examplesPerSecond),
-            b ? t.backendWithAdapter(msg.controls.backendNames[b.name], b.adapter) : '',
-          )}</span
-        >
-      </p>
+      ${this.starting !== null
+        ? html`<p class="line" part="line" aria-hidden="true" data-testid="status-line">
+            <span class="state starting" part="state">${t.starting}</span>
+            <span data-testid="status-starting">${this.starting}</span>
+            ${this.pending ? html`<span class="pending" part="pending" data-testid="status-pending">${this.pending}</span>` : nothing}
+          </p>`
+        : html`<p class="line" part="line" aria-hidden="true" data-testid="status-line">
+            <span class="state ${this.running ? 'training' : 'paused'}" part="state"
+              >${this.running ? t.training : t.paused}</span
+            >
+            <span
+              >${t.status(
+                formatInteger(this.step),
+                formatInteger(this.examplesPerSecond),
+                b ? t.backendWithAdapter(msg.controls.backendNames[b.name], b.adapter) : '',
+              )}</span
+            >
+          </p>`}
+      ${why ? html`<p class="why" part="why" aria-hidden="true" data-testid="status-why">${why}</p>` : nothing}
       <p class="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="status-live">${this.announced}</p>
       ${message
         ? html`<div
