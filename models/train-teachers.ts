@@ -10,17 +10,16 @@
  * (falls back to cpu) and saves through a custom save handler.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mulberry32, shuffledIndices } from '../src/shared/random';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { DATASETS, DATASET_CLASSES, mlpParameterCount, type DatasetName } from '../src/state/experiment';
 import {
   generateDataset,
-  mulberry32,
-  shuffledIndices,
   testSet,
   type Points2D,
-} from '../workers/labs/toy2d/datasets';
+} from '../src/labs/toy2d/shared/datasets';
 import { buildMlp, TOY2D_TEACHER_HIDDEN } from './mlp';
 import {
   TEACHER_DATA_SEED,

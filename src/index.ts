@@ -1,6 +1,7 @@
 /**
- * The embeddable widgets. Importing this module defines every `distill-*` element (a second
- * import is harmless). tfjs is not in here: it loads inside the trainer worker, on first use.
+ * The embeddable widgets. Importing this module defines the playground and the shared element
+ * kit (a second import is harmless); each lab's panel loads when the playground shows that lab.
+ * tfjs is not in here: it loads inside the trainer worker, on first use.
  */
 export { DistillPlayground } from './components/distill-playground/distill-playground';
 export { DistillControls } from './components/distill-controls/distill-controls';
@@ -10,6 +11,7 @@ export { DistillRegions } from './components/distill-regions/distill-regions';
 export { DistillStatus } from './components/distill-status/distill-status';
 export { DistillCost } from './components/distill-cost/distill-cost';
 export { setMessages, type Messages } from './i18n/index';
-export type { StepEventDetail, ErrorEventDetail } from './controller/playground-controller';
+export type { ErrorEventDetail } from './controller/playground-controller';
+export type { LabId, StepDetailCommon } from './labs/types';
 export type { AppState, ExperimentConfig, Knobs } from './state/experiment';
 export type { BackendInfo, Snapshot } from '../workers/trainer-api';

@@ -23,7 +23,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { mulberry32, shuffledIndices } from '../../workers/labs/toy2d/datasets';
+import { mulberry32, shuffledIndices } from '../../src/shared/random';
 import type { MnistSet } from './dataset';
 import { loadFullTrainingSet, loadTestSet } from './load-node';
 import {

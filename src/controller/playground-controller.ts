@@ -1,69 +1,21 @@
 /**
- * The playground's reactive controller: owns the trainer client and the experiment state, turns
- * user intents into trainer calls, and keeps the latest results for the views. Views stay views:
- * they read from here and send intents back.
+ * The playground's reactive controller: owns the trainer client and the page state (which lab,
+ * each lab's experiment, the view settings), turns user intents into trainer calls, and keeps the
+ * latest results for the views. It knows no lab: each lab's shared face says what needs a reset,
+ * what is live, and how an experiment is written.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg } from '../i18n';
+import { labById } from '../labs';
+import type { LabId, LabShared, StepDetailCommon } from '../labs/types';
 import { backendRequest, readStoredChoice, writeStoredChoice, type BackendRequest, type KeyValueStore } from '../state/backend-choice';
-import { experimentOf, needsReset, type AppState, type Knobs } from '../state/experiment';
-import { cloneMnistExperiment, defaultMnistExperiment, mnistNeedsReset, type MnistExperiment, type MnistKnobs } from '../state/mnist';
-import type {
-  AnyExperiment,
-  BackendInfo,
-  InitResult,
-  LoadProgress,
-  MnistSnapshot,
-  Snapshot,
-  Toy2dSnapshot,
-  TrainerError,
-  TrainerErrorCode,
-  TrainerListener,
-} from '../../workers/trainer-api';
+import type { ViewSettings } from '../state/experiment';
+import type { BackendInfo, InitResult, LoadProgress, Snapshot, TrainerError, TrainerErrorCode, TrainerListener } from '../../workers/trainer-api';
 import { TrainerClient } from './trainer-client';
 
 export interface Notice {
   kind: 'info' | 'warning' | 'error';
   text: string;
-}
-
-/** `distill-step` detail for the 2-D lab. */
-export interface StepEventDetail {
-  lab: 'toy2d';
-  step: number;
-  examplesSeen: number;
-  examplesPerSecond: number;
-  running: boolean;
-  temperature: number;
-  klStudent: number;
-  klLabelsOnly: number | null;
-  hardLossStudent: number;
-  hardLossLabelsOnly: number | null;
-  hardLossTeacher: number;
-  accuracyTeacher: number;
-  accuracyStudent: number;
-  accuracyLabelsOnly: number | null;
-  /** Mean KL(teacher ‖ student) at T = 1 over the probe points. */
-  probeKlStudent: number;
-  probeKlLabelsOnly: number | null;
-  /** Training FLOPs so far, and the training FLOP/s achieved on this device. */
-  flops: number;
-  flopsPerSecond: number;
-  trainLoss: number;
-}
-
-/** `distill-step` detail for the MNIST lab: test errors out of 10,000. */
-export interface MnistStepEventDetail {
-  lab: 'mnist';
-  step: number;
-  examplesSeen: number;
-  examplesPerSecond: number;
-  running: boolean;
-  temperature: number;
-  teacherErrors: number;
-  students: { id: string; errors: number; perClassErrors: number[] }[];
-  flops: number;
-  flopsPerSecond: number;
 }
 
 export type ErrorEventDetail = TrainerError | { code: 'worker-crashed' | 'bad-url'; message: string };
@@ -84,86 +36,43 @@ function userAgent(): string {
   return globalThis.navigator?.userAgent ?? '';
 }
 
-const MAX_PROBES = 3;
-
-function mean(values: Float32Array | null): number | null {
-  if (!values || values.length === 0) return null;
-  let total = 0;
-  for (const v of values) total += v;
-  return total / values.length;
-}
-
-export function stepDetail(s: Snapshot): StepEventDetail | MnistStepEventDetail {
-  if (s.lab === 'mnist') {
-    return {
-      lab: 'mnist',
-      step: s.step,
-      examplesSeen: s.examplesSeen,
-      examplesPerSecond: s.examplesPerSecond,
-      running: s.running,
-      temperature: s.knobs.temperature,
-      teacherErrors: s.mnist.teacher.errors,
-      students: s.mnist.students.map((x) => ({ id: x.id, errors: x.test.errors, perClassErrors: [...x.test.perClass.errors] })),
-      flops: s.flops.total,
-      flopsPerSecond: s.flops.perSecond,
-    };
-  }
-  return {
-    lab: 'toy2d',
-    step: s.step,
-    examplesSeen: s.examplesSeen,
-    examplesPerSecond: s.examplesPerSecond,
-    running: s.running,
-    temperature: s.knobs.temperature,
-    klStudent: s.student.klToTeacher,
-    klLabelsOnly: s.labelsOnly?.klToTeacher ?? null,
-    hardLossStudent: s.student.hardLoss,
-    hardLossLabelsOnly: s.labelsOnly?.hardLoss ?? null,
-    hardLossTeacher: s.teacher.hardLoss,
-    accuracyTeacher: s.teacher.accuracy,
-    accuracyStudent: s.student.accuracy,
-    accuracyLabelsOnly: s.labelsOnly?.accuracy ?? null,
-    probeKlStudent: mean(s.probes.klStudent) ?? NaN,
-    probeKlLabelsOnly: mean(s.probes.klLabelsOnly),
-    flops: s.flops.total,
-    flopsPerSecond: s.flops.perSecond,
-    trainLoss: s.trainLoss.total,
-  };
-}
-
 export interface PlaygroundHost extends ReactiveControllerHost, HTMLElement {
   /** Called with every snapshot, after the controller's own state has been updated. */
   onSnapshot(snapshot: Snapshot, fresh: boolean): void;
-  /** Called when the state changes, so the host can mirror it (URL, attributes). */
-  onStateChange(state: AppState, mnist: MnistExperiment): void;
+  /** Called when the page state changes, so the host can mirror it (URL, attributes). */
+  onStateChange(): void;
+  /** The `distill-step` detail for a snapshot (the lab's client face knows its readout). */
+  stepDetail(snapshot: Snapshot): StepDetailCommon;
+}
+
+/** The page state the controller starts from (a link, an embed's attribute). */
+export interface PageStart {
+  lab: LabId;
+  view: ViewSettings;
+  experiments: Map<LabId, unknown>;
+  presets: Map<LabId, string | null>;
 }
 
 export class PlaygroundController implements ReactiveController {
-  state: AppState;
-  /** The MNIST lab's experiment (kept while the 2-D lab is shown, and the other way round). */
-  mnist: MnistExperiment = defaultMnistExperiment();
-  /** The preset the MNIST experiment came from, until the user changes something. */
-  mnistPreset: string | null = null;
+  lab: LabId;
+  view: ViewSettings;
+  /** Each lab's experiment, kept while another lab is shown. */
+  readonly experiments: Map<LabId, unknown>;
+  /** The preset each lab's experiment came from, until the user changes something. */
+  readonly presets: Map<LabId, string | null>;
   /** What the worker is doing while the run starts (backend, timing, downloads), until it is ready. */
   progress: LoadProgress | null = null;
   /** The latest backend being started or timed, while the run starts. */
   backendStep: LoadProgress | null = null;
   /** A Play or Step pressed while the run was starting: carried out as soon as it is ready. */
   pending: PendingCommand | null = null;
-  /** Index of the digit shown in the MNIST lab's distribution bars. */
-  selectedDigit = 0;
-  /** A digit the user drew (784 values, 0–1), sent with the strip. */
-  drawn: Float32Array | null = null;
   init: InitResult | null = null;
   snapshot: Snapshot | null = null;
   backend: BackendInfo | null = null;
-  /** Student decision regions; they arrive in some snapshots only, so the latest are kept. */
-  regions: Toy2dSnapshot['regions'] | null = null;
   running = false;
   /** Set between Pause and the trainer's last snapshot of that run. */
   private pausing = false;
   loading = false;
-  selectedProbe = 0;
   notice: Notice | null = null;
 
   private client: TrainerClient | null = null;
@@ -173,9 +82,25 @@ export class PlaygroundController implements ReactiveController {
   /** Runs started (init, reset, lab or backend switch) and not yet answered. */
   private starting = 0;
 
-  constructor(private readonly host: PlaygroundHost, initial: AppState) {
-    this.state = initial;
+  constructor(
+    private readonly host: PlaygroundHost,
+    initial: PageStart,
+  ) {
+    this.lab = initial.lab;
+    this.view = initial.view;
+    this.experiments = initial.experiments;
+    this.presets = initial.presets;
     host.addController(this);
+  }
+
+  /** Replace the page state before the run starts (the element read its link or attribute). */
+  load(initial: PageStart): void {
+    this.lab = initial.lab;
+    this.view = initial.view;
+    this.experiments.clear();
+    for (const [k, v] of initial.experiments) this.experiments.set(k, v);
+    this.presets.clear();
+    for (const [k, v] of initial.presets) this.presets.set(k, v);
   }
 
   hostConnected(): void {}
@@ -191,6 +116,29 @@ export class PlaygroundController implements ReactiveController {
     return this.started;
   }
 
+  /** The shared face of the lab on show. */
+  get shared(): LabShared<unknown> {
+    return labById(this.lab)!;
+  }
+
+  /** The experiment of the lab on show (its defaults until set). */
+  experiment(lab: LabId = this.lab): unknown {
+    let e = this.experiments.get(lab);
+    if (e === undefined) {
+      e = labById(lab)!.defaults();
+      this.experiments.set(lab, e);
+    }
+    return e;
+  }
+
+  /** The latest snapshot and init, if they belong to the lab on show. */
+  get current(): { init: InitResult | null; snapshot: Snapshot | null } {
+    return {
+      init: this.init?.lab === this.lab ? this.init : null,
+      snapshot: this.snapshot?.lab === this.lab ? this.snapshot : null,
+    };
+  }
+
   /** Create the worker and the first run. Idempotent; called when the element becomes visible. */
   start(): Promise<void> {
     if (this.started) return this.pendingRun;
@@ -203,10 +151,10 @@ export class PlaygroundController implements ReactiveController {
       backend: (b) => {
         this.backend = b;
         // A fresh measurement is kept for this lab on this device, so the next visit starts at once.
-        if (b.auto && !b.auto.remembered) writeStoredChoice(deviceStore(), this.state.lab, userAgent(), b.name, b.auto);
+        if (b.auto && !b.auto.remembered) writeStoredChoice(deviceStore(), this.lab, userAgent(), b.name, b.auto);
         this.emit('distill-backend', b);
-        if (b.fallbackReason && this.state.backend !== 'auto') {
-          this.setNotice({ kind: 'warning', text: msg.playground.backendFallback(this.state.backend, b.name, b.fallbackReason) });
+        if (b.fallbackReason && this.view.backend !== 'auto') {
+          this.setNotice({ kind: 'warning', text: msg.playground.backendFallback(this.view.backend, b.name, b.fallbackReason) });
         }
         this.host.requestUpdate();
       },
@@ -218,15 +166,15 @@ export class PlaygroundController implements ReactiveController {
     });
     this.listenerProxy = listener;
     return this.runExclusive(async () => {
-      await client.remote.setSpeed(this.state.speed);
-      this.accept(await client.remote.init(this.experiment(), this.backendRequest(), listener));
+      await client.remote.setSpeed(this.view.speed);
+      this.accept(await client.remote.init(this.lab, this.experiment(), this.backendRequest(), listener));
     });
   }
 
   /** The backend to ask for: the user's choice, or for `auto` this device's earlier measurement for the lab. */
   private backendRequest(fresh = false): BackendRequest {
-    const stored = readStoredChoice(deviceStore(), this.state.lab, userAgent());
-    return backendRequest(this.state.backend, stored, fresh);
+    const stored = readStoredChoice(deviceStore(), this.lab, userAgent());
+    return backendRequest(this.view.backend, stored, fresh);
   }
 
   /** Whether a run is starting (the first one, or after Reset, a lab or a backend switch). */
@@ -268,19 +216,6 @@ export class PlaygroundController implements ReactiveController {
     }
   }
 
-  /** The experiment of the lab on show, as the trainer takes it. */
-  experiment(): AnyExperiment {
-    return this.state.lab === 'mnist' ? { ...cloneMnistExperiment(this.mnist), lab: 'mnist' } : experimentOf(this.state);
-  }
-
-  get toy2dSnapshot(): Toy2dSnapshot | null {
-    return this.snapshot?.lab === 'toy2d' ? this.snapshot : null;
-  }
-
-  get mnistSnapshot(): MnistSnapshot | null {
-    return this.snapshot?.lab === 'mnist' ? this.snapshot : null;
-  }
-
   private accept(result: { ok: true; value: InitResult } | { ok: false; error: TrainerError }): void {
     if (!result.ok) {
       // The listener has already reported the error; what was pressed meanwhile is dropped with it.
@@ -289,41 +224,30 @@ export class PlaygroundController implements ReactiveController {
     }
     this.init = result.value;
     this.backend = result.value.backend;
-    const first = result.value.snapshot;
-    this.regions = first.lab === 'toy2d' ? (first.regions ?? null) : null;
     this.running = false;
     this.pausing = false;
-    if (first.lab === 'toy2d') this.selectedProbe = Math.min(this.selectedProbe, first.probes.count - 1);
-    else this.drawn = null;
-    this.snapshot = first;
+    this.snapshot = result.value.snapshot;
     this.host.onSnapshot(result.value.snapshot, true);
-    this.emit('distill-step', stepDetail(result.value.snapshot));
+    this.emit('distill-step', this.host.stepDetail(result.value.snapshot));
     this.host.requestUpdate();
   }
 
   private receive(s: Snapshot): void {
     // No staleness check needed: the worker posts a run's last snapshot before it answers a reset,
     // and messages arrive in order.
-    if (s.lab === 'toy2d') {
-      // Keep the previous probe array when the points did not move, so views can skip a repaint.
-      const previous = this.toy2dSnapshot?.probes.points;
-      if (previous && previous.length === s.probes.points.length && previous.every((v, i) => v === s.probes.points[i])) {
-        s.probes.points = previous;
-      }
-      if (s.regions) this.regions = s.regions;
-    }
     this.snapshot = s;
     // After Pause, snapshots already on their way still say "running": the last one says otherwise.
     if (!s.running) this.pausing = false;
     this.running = s.running && !this.pausing;
     this.host.onSnapshot(s, false);
-    this.emit('distill-step', stepDetail(s));
+    this.emit('distill-step', this.host.stepDetail(s));
     this.host.requestUpdate();
   }
 
   private fail(error: ErrorEventDetail): void {
     if (error.code === 'diverged' || error.code === 'device-lost') this.running = false;
-    this.setNotice({ kind: 'error', text: error.message });
+    const text = 'problems' in error && error.problems?.length ? error.problems.map((p) => msg.problems.sentence(p)).join(' ') : error.message;
+    this.setNotice({ kind: 'error', text });
     this.emit('distill-error', error);
   }
 
@@ -336,86 +260,68 @@ export class PlaygroundController implements ReactiveController {
     this.host.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
-  /** Apply a change from the controls: live knobs go straight to the trainer; the rest restarts the run. */
-  async apply(patch: Partial<AppState>): Promise<void> {
-    const before = this.state;
-    const next: AppState = {
-      ...before,
-      ...patch,
-      student: patch.student ? { ...patch.student, hidden: [...patch.student.hidden] } : before.student,
-      knobs: patch.knobs ? { ...before.knobs, ...patch.knobs } : before.knobs,
-    };
-    // A new data set brings its own default probes.
-    if (next.dataset !== before.dataset) this.selectedProbe = 0;
-    this.state = next;
-    this.host.onStateChange(next, this.mnist);
+  private changed(): void {
+    this.host.onStateChange();
     this.host.requestUpdate();
+  }
+
+  /** A new experiment for the lab on show: live knobs go straight to the trainer; the rest restarts the run. */
+  async applyExperiment(next: unknown, preset: string | null = null): Promise<void> {
+    const shared = this.shared;
+    const before = this.experiment();
+    this.experiments.set(this.lab, shared.clone(next));
+    this.presets.set(this.lab, preset);
+    this.changed();
     const client = this.client;
     if (!client) return;
+    // While a run starts, any change restarts it once ready (knobs sent now would find no run).
+    if (this.isStarting || shared.needsReset(before, next)) {
+      this.running = false;
+      await this.runExclusive(async () => this.accept(await client.remote.reset(this.experiment())));
+      return;
+    }
+    const knobs = shared.liveChanges(before, next);
+    if (knobs) await client.remote.configure(knobs);
+  }
 
-    if (next.speed !== before.speed) await client.remote.setSpeed(next.speed);
-    if (next.backend !== before.backend) {
+  /** Backend or speed changed in the page. */
+  async applyView(patch: Partial<ViewSettings>): Promise<void> {
+    const before = this.view;
+    this.view = { ...before, ...patch };
+    this.changed();
+    const client = this.client;
+    if (!client) return;
+    if (this.view.speed !== before.speed) await client.remote.setSpeed(this.view.speed);
+    if (this.view.backend !== before.backend) {
       // `auto` picked in the menu measures afresh; a named backend is used as it is.
       const request = this.backendRequest(true);
       this.running = false;
       await this.runExclusive(async () => this.accept(await client.remote.setBackend(request)));
-      return;
     }
-    if (next.lab !== before.lab && next.backend === 'auto' && this.listenerProxy) {
+  }
+
+  /** Show another lab; its experiment is kept from before (or its defaults). */
+  async switchLab(lab: LabId): Promise<void> {
+    if (lab === this.lab || !labById(lab)) return;
+    this.lab = lab;
+    this.changed();
+    const client = this.client;
+    if (!client) return;
+    this.running = false;
+    if (this.view.backend === 'auto' && this.listenerProxy) {
       // Each lab has its own fastest backend: reuse this device's choice for it, or measure.
       const listener = this.listenerProxy;
       const request = this.backendRequest();
-      this.running = false;
-      await this.runExclusive(async () => this.accept(await client.remote.init(this.experiment(), request, listener)));
+      await this.runExclusive(async () => this.accept(await client.remote.init(lab, this.experiment(), request, listener)));
       return;
     }
-    if (next.lab !== before.lab || (next.lab === 'toy2d' && needsReset(experimentOf(before), experimentOf(next)))) {
-      this.running = false;
-      await this.runExclusive(async () => this.accept(await client.remote.reset(this.experiment())));
-      return;
-    }
-    if (next.lab !== 'toy2d') return;
-    const knobs = changedKnobs(before.knobs, next.knobs);
-    if (knobs) await client.remote.configure(knobs);
+    await this.runExclusive(async () => this.accept(await client.remote.reset(this.experiment(), lab)));
   }
 
-  /** Apply a change to the MNIST experiment: live knobs go straight to the trainer; the rest restarts the run. */
-  async applyMnist(next: MnistExperiment, preset: string | null = null): Promise<void> {
-    const before = this.mnist;
-    this.mnist = cloneMnistExperiment(next);
-    this.mnistPreset = preset;
-    this.host.onStateChange(this.state, this.mnist);
-    this.host.requestUpdate();
-    const client = this.client;
-    if (!client || this.state.lab !== 'mnist') return;
-    if (mnistNeedsReset(before, next)) {
-      this.running = false;
-      await this.runExclusive(async () => this.accept(await client.remote.reset(this.experiment())));
-      return;
-    }
-    const knobs = changedKnobs(before.knobs, next.knobs);
-    if (knobs) await client.remote.configure(knobs);
-  }
-
-  selectDigit(index: number): void {
-    this.selectedDigit = index;
-    this.host.requestUpdate();
-  }
-
-  /** A drawn digit joins the strip (as its last image, label 255) until the next run. */
-  async drawDigit(image: Float32Array): Promise<void> {
-    const digits = this.mnistSnapshot?.mnist.digits;
-    if (!digits || !this.client) return;
-    const strip = digits.labels[digits.count - 1] === 255 ? digits.count - 1 : digits.count;
-    const images = new Float32Array((strip + 1) * 784);
-    images.set(digits.images.subarray(0, strip * 784));
-    images.set(image, strip * 784);
-    const labels = new Uint8Array(strip + 1);
-    labels.set(digits.labels.subarray(0, strip));
-    labels[strip] = 255;
-    this.drawn = image;
-    this.selectedDigit = strip;
-    await this.client.remote.setDigits(images, labels);
+  /** A named input for the lab's run (probe points, a drawn digit, …). */
+  async input(name: string, payload: unknown): Promise<void> {
+    if (!this.client || this.isStarting) return;
+    await this.client.remote.input(name, payload);
   }
 
   /** Whether the Play / Pause toggle should offer Pause: training, or a Play waiting for the run to be ready. */
@@ -467,34 +373,6 @@ export class PlaygroundController implements ReactiveController {
     else this.pending = { kind: 'step', count: this.pending?.kind === 'step' ? this.pending.count + 1 : 1 };
     this.host.requestUpdate();
   }
-
-  selectProbe(index: number): void {
-    this.selectedProbe = index;
-    this.host.requestUpdate();
-  }
-
-  /** A point picked on a map replaces the selected probe (or adds one while fewer than three). */
-  async pickProbe(x: number, y: number): Promise<void> {
-    const current = this.toy2dSnapshot?.probes.points;
-    if (!current || !this.client) return;
-    const points = Array.from(current);
-    const index = Math.min(this.selectedProbe, MAX_PROBES - 1);
-    points[index * 2] = x;
-    points[index * 2 + 1] = y;
-    await this.client.remote.setProbes(new Float32Array(points));
-  }
-}
-
-function changedKnobs<K extends Knobs | MnistKnobs>(a: K, b: K): Partial<K> | null {
-  const out: Partial<K> = {};
-  let any = false;
-  for (const key of Object.keys(b) as (keyof K)[]) {
-    if (a[key] !== b[key]) {
-      out[key] = b[key];
-      any = true;
-    }
-  }
-  return any ? out : null;
 }
 
 export type { TrainerErrorCode };

@@ -33,6 +33,82 @@ export const en = {
   className: (index: number): string => `Class ${index + 1}`,
   legend: 'Legend',
 
+  /**
+   * Problems with a link or an experiment (codes with parameters, src/labs/problems.ts) in words.
+   * `expected` fits "expected …"; `sentence` stands alone; `link` is the notice for a whole link.
+   */
+  problems: {
+    /** What each setting is called, by its key in the experiment. */
+    labels: {
+      lab: 'Lab',
+      backend: 'Backend',
+      speed: 'Speed',
+      preset: 'Preset',
+      dataset: 'Data set',
+      seed: 'Seed',
+      'student.hidden': 'Hidden layers',
+      'student.activation': 'Activation',
+      labelsOnly: 'Labels-only student',
+      'knobs.temperature': 'Temperature',
+      'knobs.alpha': '\u03b1',
+      'knobs.learningRate': 'Learning rate',
+      'knobs.batchSize': 'Batch size',
+      'knobs.optimizer': 'Optimizer',
+      'knobs.hintMode': 'Hint mode',
+      'knobs.hintWeight': 'Hint weight',
+      'knobs.hintSteps': 'Hint steps',
+      'knobs.biasCorrection': 'Bias correction',
+      'knobs.biasShift': 'Bias shift',
+      students: 'Student',
+      'students.count': 'Number of students',
+      'students.layers': 'hidden layer count',
+      'students.units': 'layer size',
+      'students.objective': 'objective',
+      'students.access': 'teacher access',
+      'students.k': 'k',
+      'transfer.size': 'Transfer set size',
+      'transfer.excludeDigits': 'Left-out digits',
+      'transfer.onlyDigits': 'Kept digits',
+      transfer: 'Transfer set',
+    } as Record<string, string>,
+    label(p: import('../labs/problems').Problem): string {
+      const name = this.labels[p.key] ?? p.param;
+      return p.index !== undefined && p.key.startsWith('students.') ? `Student ${p.index}\u2019s ${name}` : name;
+    },
+    expected(p: import('../labs/problems').Problem): string {
+      switch (p.code) {
+        case 'out-of-range':
+          return `${p.integer ? 'a whole number' : 'a number'} from ${p.min} to ${p.max}`;
+        case 'not-one-of':
+          return `one of ${p.options.join(', ')}`;
+        case 'bad-layers':
+          return `${p.layers.min} to ${p.layers.max} layer sizes separated by \u201c${p.separator}\u201d, each from ${p.units.min} to ${p.units.max} (e.g. 16${p.separator}8)`;
+        case 'bad-student':
+          return `a student such as 800.800-kd-full, 30-hints-k3 or 800-labels (${p.layers.min}\u2013${p.layers.max} layers of ${p.units.min}\u2013${p.units.max} units, top-k with k from ${p.k.min} to ${p.k.max})`;
+        case 'bad-digits':
+          return 'digits 0\u20139 written together, e.g. 3 or 38';
+        case 'no-digit-left':
+          return 'filters that keep at least one digit';
+      }
+    },
+    /** What a link's unusable value was replaced by. */
+    fallback(p: import('../labs/problems').Problem): string {
+      return p.fallback ?? 'its default';
+    },
+    sentence(p: import('../labs/problems').Problem): string {
+      if (p.code === 'no-digit-left') return 'The transfer set filters leave no digit';
+      const value = p.value === '' ? 'nothing' : p.value;
+      return `${this.label(p)} must be ${this.expected(p)}, got ${value}`;
+    },
+    /** One value of a link: `T=“abc” (expected a number from 1 to 20; using 4)`. */
+    inLink(p: import('../labs/problems').Problem): string {
+      return `${p.param}=\u201c${p.value}\u201d (expected ${this.expected(p)}; using ${this.fallback(p)})`;
+    },
+    link(problems: readonly import('../labs/problems').Problem[]): string {
+      return `Some settings in the link could not be used, so defaults were used instead: ${problems.map((p) => this.inLink(p)).join('; ')}.`;
+    },
+  },
+
   controls: {
     groups: {
       run: 'Run',
@@ -135,6 +211,21 @@ export const en = {
     bar: (role: string, className: string, percent: string): string => `${role}, ${className}: ${percent}`,
   },
 
+  /** The distribution bars, `<distill-bars>` (the labs pass their own captions where they say more). */
+  bars: {
+    atT: (temperature: string): string => `At T = ${temperature}`,
+    atOne: 'At T = 1',
+    modelHeader: 'Model',
+    caption: (temperature: string): string => `Probabilities at T = ${temperature}`,
+    bar: (model: string, className: string, percent: string): string => `${model}, ${className}: ${percent}`,
+    /** The bucket of every class outside the top k. */
+    rest: 'Rest',
+    trueClass: 'true label',
+    topCaption: (k: number): string => `Top ${k} classes per model`,
+    topEntry: (label: string, percent: string): string => `${label}: ${percent}`,
+    topSeparator: ', ',
+  },
+
   lossChart: {
     title: 'Training curves',
     kl: 'KL(teacher ‖ model), nats',
@@ -143,6 +234,14 @@ export const en = {
     stepAxis: 'Step',
     latest: 'Latest:',
     chartLabel: (title: string): string => `Chart: ${title} against training step`,
+    noData: 'No data yet.',
+  },
+
+  /** `<distill-curves>`: the words around the numbers, whatever the lab. */
+  curves: {
+    latest: 'Latest:',
+    /** The hovered point's lead, e.g. "Step 120:". */
+    atX: (axis: string, x: string): string => `${axis} ${x}:`,
     noData: 'No data yet.',
   },
 

@@ -5,7 +5,10 @@
  * these nets an order of magnitude slower than WebAssembly. Pure logic: the worker measures, the
  * page remembers the result per lab on this device; both import this module.
  */
-import { BACKEND_PREFERENCE, type BackendChoice, type BackendName, type LabName } from './experiment';
+import { BACKEND_PREFERENCE, type BackendChoice, type BackendName } from './experiment';
+
+/** A lab's id (its folder name under src/labs/). */
+type LabName = string;
 
 /** Time for the whole measurement, about; each backend gets a share of what is left. */
 export const MEASURE_BUDGET_MS = 1500;

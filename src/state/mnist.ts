@@ -5,6 +5,14 @@
  * no tfjs, so the worker, the controls, the bench and the unit tests all read one definition.
  */
 import type { NumberRange, OptimizerName } from './experiment';
+import { msg } from '../i18n';
+import {
+  parseMnistParams,
+  serializeMnistParams,
+  validateMnistExperiment as tableValidateExperiment,
+  validateMnistKnobs as tableValidateKnobs,
+} from '../labs/mnist/shared/params';
+import type { Problem } from '../labs/problems';
 
 export const MNIST_CLASSES = 10;
 export const MNIST_PIXELS = 784;
@@ -159,10 +167,7 @@ export function cloneMnistExperiment(e: MnistExperiment): MnistExperiment {
 }
 
 /** True when moving from `a` to `b` needs a fresh run (anything but the live knobs changed). */
-export function mnistNeedsReset(a: MnistExperiment, b: MnistExperiment): boolean {
-  const strip = (e: MnistExperiment) => JSON.stringify({ ...cloneMnistExperiment(e), knobs: null });
-  return strip(a) !== strip(b);
-}
+export { mnistNeedsReset } from '../labs/mnist/shared/params';
 
 /**
  * The student hidden layer (0-based) whose output a hint student regresses onto teacher layer
@@ -263,54 +268,17 @@ export function presetById(id: string): MnistPreset | undefined {
 // ---------------------------------------------------------------------------------------------
 // Validation
 
-/** Readable problems with an experiment (empty when it is valid). */
+/**
+ * Readable problems with an experiment (empty when it is valid). Wrappers over the parameter
+ * table, kept while callers move over: the table's own `validateMnistExperiment` (in
+ * src/labs/mnist/shared/params.ts) returns the problems as codes.
+ */
 export function validateMnistExperiment(e: MnistExperiment): string[] {
-  const problems: string[] = [];
-  const within = (what: string, r: NumberRange, v: number, integer = false) => {
-    if (!Number.isFinite(v) || v < r.min || v > r.max || (integer && !Number.isInteger(v))) {
-      problems.push(`${what} must be ${integer ? 'a whole number' : 'a number'} from ${r.min} to ${r.max}, got ${v}`);
-    }
-  };
-  within('Seed', MNIST_LIMITS.seed, e.seed, true);
-  within('Number of students', MNIST_LIMITS.students, e.students.length, true);
-  e.students.forEach((s, i) => {
-    const name = `Student ${i + 1}`;
-    within(`${name}'s hidden layer count`, MNIST_LIMITS.hiddenLayers, s.hidden.length, true);
-    s.hidden.forEach((u) => within(`${name}'s layer size`, MNIST_LIMITS.units, u, true));
-    if (!OBJECTIVES.includes(s.objective)) problems.push(`${name}'s objective must be one of ${OBJECTIVES.join(', ')}`);
-    if (!ACCESS_LEVELS.includes(s.access)) problems.push(`${name}'s teacher access must be one of ${ACCESS_LEVELS.join(', ')}`);
-    if (s.access === 'topk') within(`${name}'s k`, MNIST_LIMITS.k, s.k, true);
-  });
-  within('Transfer set size', MNIST_LIMITS.transferSize, e.transfer.size, true);
-  for (const d of [...e.transfer.excludeDigits, ...(e.transfer.onlyDigits ?? [])]) {
-    if (!Number.isInteger(d) || d < 0 || d > 9) problems.push(`Digits must be 0–9, got ${d}`);
-  }
-  if (digitsKept(e.transfer).length === 0) problems.push('The transfer set filters leave no digit');
-  if (!HINT_LAYERS.includes(e.hintLayer)) problems.push('Hint layer must be 1 or 2');
-  problems.push(...validateMnistKnobs(e.knobs));
-  return problems;
+  return tableValidateExperiment(e).map((p) => msg.problems.sentence(p));
 }
 
 export function validateMnistKnobs(k: Partial<MnistKnobs>): string[] {
-  const problems: string[] = [];
-  const within = (what: string, r: NumberRange, v: number | undefined, integer = false) => {
-    if (v === undefined) return;
-    if (!Number.isFinite(v) || v < r.min || v > r.max || (integer && !Number.isInteger(v))) {
-      problems.push(`${what} must be ${integer ? 'a whole number' : 'a number'} from ${r.min} to ${r.max}, got ${v}`);
-    }
-  };
-  within('Temperature', MNIST_LIMITS.temperature, k.temperature);
-  within('α', MNIST_LIMITS.alpha, k.alpha);
-  within('Learning rate', MNIST_LIMITS.learningRate, k.learningRate);
-  within('Hint weight', MNIST_LIMITS.hintWeight, k.hintWeight);
-  within('Hint steps', MNIST_LIMITS.hintSteps, k.hintSteps, true);
-  within('Bias shift', MNIST_LIMITS.biasShift, k.biasShift);
-  if (k.batchSize !== undefined && !(MNIST_BATCH_SIZES as readonly number[]).includes(k.batchSize)) {
-    problems.push(`Batch size must be one of ${MNIST_BATCH_SIZES.join(', ')}, got ${k.batchSize}`);
-  }
-  if (k.optimizer !== undefined && !MNIST_OPTIMIZERS.includes(k.optimizer)) problems.push(`Optimizer must be one of ${MNIST_OPTIMIZERS.join(', ')}`);
-  if (k.hintMode !== undefined && !HINT_MODES.includes(k.hintMode)) problems.push(`Hint mode must be one of ${HINT_MODES.join(', ')}`);
-  return problems;
+  return tableValidateKnobs(k).map((p) => msg.problems.sentence(p));
 }
 
 /** Digits that pass the transfer-set filters, ascending. */
@@ -401,7 +369,9 @@ export const MNIST_PARAMS = {
  */
 export function encodeStudent(s: StudentSpec): string {
   const parts = [s.hidden.join('.'), s.objective];
-  if (s.objective !== 'labels') parts.push(s.access === 'topk' ? `k${s.k}` : s.access);
+  // A labels-only student ignores the access level; it is written only when set, so a link
+  // such as `30-labels-k5` reads back as itself.
+  if (s.objective !== 'labels' || s.access !== 'full') parts.push(s.access === 'topk' ? `k${s.k}` : s.access);
   return parts.join('-');
 }
 
@@ -429,30 +399,13 @@ export interface MnistUrlProblem {
   param: string;
   value: string;
   expected: string;
+  /** The same problem as a code with parameters (render it with `msg.problems`). */
+  problem: Problem;
 }
 
 /** Writes every setting, so a link stays exact even if the defaults change later. */
 export function serializeMnist(e: MnistExperiment): string {
-  const p = new URLSearchParams();
-  const P = MNIST_PARAMS;
-  p.set(P.seed, String(e.seed));
-  e.students.forEach((s, i) => p.set(`${P.student}${i + 1}`, encodeStudent(s)));
-  p.set(P.transferSize, String(e.transfer.size));
-  if (e.transfer.excludeDigits.length) p.set(P.exclude, e.transfer.excludeDigits.join(''));
-  if (e.transfer.onlyDigits) p.set(P.only, e.transfer.onlyDigits.join(''));
-  p.set(P.hintLayer, String(e.hintLayer));
-  const k = e.knobs;
-  p.set(P.temperature, String(k.temperature));
-  p.set(P.alpha, String(k.alpha));
-  p.set(P.learningRate, String(k.learningRate));
-  p.set(P.batchSize, String(k.batchSize));
-  p.set(P.optimizer, k.optimizer);
-  p.set(P.hintMode, k.hintMode === 'two-stage' ? '2' : 'sum');
-  p.set(P.hintWeight, String(k.hintWeight));
-  p.set(P.hintSteps, String(k.hintSteps));
-  p.set(P.biasCorrection, k.biasCorrection ? '1' : '0');
-  p.set(P.biasShift, String(k.biasShift));
-  return p.toString();
+  return serializeMnistParams(e);
 }
 
 /**
@@ -460,60 +413,9 @@ export function serializeMnist(e: MnistExperiment): string {
  * overrides it. Never throws: a bad value keeps its default and is reported.
  */
 export function parseMnist(search: string): { experiment: MnistExperiment; problems: MnistUrlProblem[] } {
-  const params = new URLSearchParams(search);
-  const P = MNIST_PARAMS;
-  const problems: MnistUrlProblem[] = [];
-  const presetId = params.get(P.preset);
-  const fromPreset = presetId === null ? undefined : presetById(presetId);
-  if (presetId !== null && !fromPreset) problems.push({ param: P.preset, value: presetId, expected: `one of ${PRESET_IDS.join(', ')}` });
-  const e = cloneMnistExperiment(fromPreset?.experiment ?? defaultMnistExperiment());
-
-  function read<T>(name: string, parse: (raw: string) => T | undefined, expected: string, apply: (v: T) => void): void {
-    const raw = params.get(name);
-    if (raw === null) return;
-    const v = parse(raw);
-    if (v === undefined) problems.push({ param: name, value: raw, expected });
-    else apply(v);
-  }
-  const num = (r: NumberRange, integer = false) => (raw: string) => {
-    if (raw.trim() === '') return undefined;
-    const v = Number(raw);
-    return Number.isFinite(v) && v >= r.min && v <= r.max && (!integer || Number.isInteger(v)) ? v : undefined;
+  const { experiment, problems } = parseMnistParams(search);
+  return {
+    experiment,
+    problems: problems.map((p) => ({ param: p.param, value: p.value, expected: msg.problems.expected(p), problem: p })),
   };
-  const range = (r: NumberRange) => `a number from ${r.min} to ${r.max}`;
-  const digits = (raw: string) => (/^[0-9]{1,10}$/.test(raw) ? [...new Set(raw.split('').map(Number))].sort((a, b) => a - b) : undefined);
-
-  read(P.seed, num(MNIST_LIMITS.seed, true), range(MNIST_LIMITS.seed), (v) => (e.seed = v));
-  const tokens = [1, 2, 3].map((i) => params.get(`${P.student}${i}`));
-  if (tokens.some((t) => t !== null)) {
-    const students: StudentSpec[] = [];
-    tokens.forEach((t, i) => {
-      if (t === null) return;
-      const s = decodeStudent(t);
-      if (s) students.push(s);
-      else problems.push({ param: `${P.student}${i + 1}`, value: t, expected: 'e.g. 800.800-kd-full, 30-hints-k3 or 800-labels (1–2 layers of 16–800 units)' });
-    });
-    if (students.length) e.students = students;
-  }
-  read(P.transferSize, num(MNIST_LIMITS.transferSize, true), range(MNIST_LIMITS.transferSize), (v) => (e.transfer.size = v));
-  read(P.exclude, digits, 'digits, e.g. 3 or 38', (v) => (e.transfer.excludeDigits = v));
-  read(P.only, digits, 'digits, e.g. 78', (v) => (e.transfer.onlyDigits = v));
-  read(P.hintLayer, (r) => HINT_LAYERS.find((h) => String(h) === r), '1 or 2', (v) => (e.hintLayer = v));
-  const k = e.knobs;
-  read(P.temperature, num(MNIST_LIMITS.temperature), range(MNIST_LIMITS.temperature), (v) => (k.temperature = v));
-  read(P.alpha, num(MNIST_LIMITS.alpha), range(MNIST_LIMITS.alpha), (v) => (k.alpha = v));
-  read(P.learningRate, num(MNIST_LIMITS.learningRate), range(MNIST_LIMITS.learningRate), (v) => (k.learningRate = v));
-  read(P.batchSize, (r) => MNIST_BATCH_SIZES.find((b) => String(b) === r), `one of ${MNIST_BATCH_SIZES.join(', ')}`, (v) => (k.batchSize = v));
-  read(P.optimizer, (r) => MNIST_OPTIMIZERS.find((o) => o === r), `one of ${MNIST_OPTIMIZERS.join(', ')}`, (v) => (k.optimizer = v));
-  read(P.hintMode, (r) => ({ '2': 'two-stage', 'two-stage': 'two-stage', sum: 'sum' } as Record<string, HintMode>)[r], '2 (two-stage) or sum', (v) => (k.hintMode = v));
-  read(P.hintWeight, num(MNIST_LIMITS.hintWeight), range(MNIST_LIMITS.hintWeight), (v) => (k.hintWeight = v));
-  read(P.hintSteps, num(MNIST_LIMITS.hintSteps, true), range(MNIST_LIMITS.hintSteps), (v) => (k.hintSteps = v));
-  read(P.biasCorrection, (r) => ({ '1': true, '0': false } as Record<string, boolean>)[r], '0 or 1', (v) => (k.biasCorrection = v));
-  read(P.biasShift, num(MNIST_LIMITS.biasShift), range(MNIST_LIMITS.biasShift), (v) => (k.biasShift = v));
-  if (digitsKept(e.transfer).length === 0) {
-    problems.push({ param: P.only, value: params.get(P.only) ?? '', expected: 'filters that keep at least one digit' });
-    e.transfer.excludeDigits = [];
-    delete e.transfer.onlyDigits;
-  }
-  return { experiment: e, problems };
 }

@@ -3,10 +3,10 @@
  * experiment, both students), in a worker like the app's, but with no comlink, no snapshots and
  * no UI. Chunks of steps end with the same device sync the app's loop uses.
  */
-import { loadTeacherInBrowser } from '../../workers/teacher-loader';
+import { loadTeacherInBrowser } from '../../src/labs/toy2d/worker/load-browser';
 import { selectBackend } from '../../workers/backend';
-import { Toy2dRun } from '../../workers/labs/toy2d/lab';
-import { DEFAULT_PROBES } from '../../workers/labs/toy2d/datasets';
+import { Toy2dRun } from '../../src/labs/toy2d/worker/run';
+import { DEFAULT_PROBES } from '../../src/labs/toy2d/shared/datasets';
 import { wasmPaths } from '../../workers/wasm-paths';
 import { defaultState, experimentOf, type BackendChoice } from '../../src/state/experiment';
 

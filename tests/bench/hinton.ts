@@ -43,7 +43,7 @@ import {
   type MnistPreset,
   type PresetId,
 } from '../../src/state/mnist';
-import { MnistRun } from '../../workers/labs/mnist/lab';
+import { MnistRun } from '../../src/labs/mnist/worker/run';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 

@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { loadTeacherFromDisk } from '../../models/load-teacher-node';
 import { DATASETS, defaultState, experimentOf, type ActivationName, type DatasetName } from '../../src/state/experiment';
-import { Toy2dRun } from '../../workers/labs/toy2d/lab';
+import { Toy2dRun } from '../../src/labs/toy2d/worker/run';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const dataset = (args.dataset ?? 'moons') as DatasetName;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32, shuffledIndices } from '../../src/shared/random';
 import { DATASETS, DATASET_CLASSES } from '../../src/state/experiment';
 import {
   EXTENT,
@@ -6,11 +7,9 @@ import {
   TRAIN_SIZE,
   generateDataset,
   gridPoints,
-  mulberry32,
-  shuffledIndices,
   testSet,
   trainSet,
-} from '../../workers/labs/toy2d/datasets';
+} from '../../src/labs/toy2d/shared/datasets';
 
 const bytes = (a: ArrayBufferView): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 

@@ -13,10 +13,10 @@ import {
   validateMnistExperiment,
   type MnistExperiment,
 } from '../../src/state/mnist';
-import { explicitTransposeDense, plainDense } from '../../workers/labs/mnist/dense';
-import { MnistRun, type MnistData } from '../../workers/labs/mnist/lab';
-import { BatchStream, selectTransferSet } from '../../workers/labs/mnist/transfer';
-import { mulberry32 } from '../../workers/labs/toy2d/datasets';
+import { explicitTransposeDense, plainDense } from '../../src/labs/mnist/worker/dense';
+import { MnistRun, type MnistData } from '../../src/labs/mnist/worker/run';
+import { BatchStream, selectTransferSet } from '../../src/labs/mnist/worker/transfer';
+import { mulberry32 } from '../../src/shared/random';
 
 /** Digit-like synthetic images: a fixed random template per class plus noise, 0–255. */
 function syntheticSet(count: number, seed: number): MnistData {

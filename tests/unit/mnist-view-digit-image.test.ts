@@ -10,7 +10,6 @@ import {
   MNIST_SIDE,
   paintDab,
   paintSegment,
-  topK,
 } from '../../src/components/distill-digits/digit-image';
 
 /** Fills the rectangle [x0, x1) × [y0, y1) of a side × side image with `v`. */
@@ -141,16 +140,5 @@ describe('brush', () => {
     g.data.set(rect(4, 0, 0, 2, 1));
     expect([...downsample(g, 2)]).toEqual([0.5, 0, 0, 0]);
     expect(() => downsample(g, 3)).toThrow();
-  });
-});
-
-describe('topK', () => {
-  it('ranks one row of a batch, ties by class', () => {
-    const probs = new Float32Array([0.1, 0.2, 0.7, /* row 1 */ 0.25, 0.5, 0.25]);
-    expect(topK(probs, 3, 3, 2)).toEqual([
-      { index: 1, p: 0.5 },
-      { index: 0, p: 0.25 },
-    ]);
-    expect(topK(probs, 0, 3, 1)[0]!.index).toBe(2);
   });
 });

@@ -4,7 +4,7 @@ import { DATASETS, DATASET_CLASSES, mlpParameterCount } from '../../src/state/ex
 import { loadTeacherFromDisk } from '../../models/load-teacher-node';
 import { TOY2D_TEACHER_HIDDEN } from '../../models/mlp';
 import { TEACHER_DATA_SEED, TOY2D_TEACHER_ARCHITECTURE } from '../../models/teachers';
-import { testSet } from '../../workers/labs/toy2d/datasets';
+import { testSet } from '../../src/labs/toy2d/shared/datasets';
 
 beforeAll(async () => {
   expect(await tf.setBackend('cpu')).toBe(true);

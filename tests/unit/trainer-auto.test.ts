@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadTeacherFromDisk } from '../../models/load-teacher-node';
 import type { BackendProbe } from '../../src/state/backend-choice';
 import { defaultState, experimentOf } from '../../src/state/experiment';
 import { createTrainer } from '../../workers/trainer';
+import { nodeLabs } from './node-labs';
 import type { BackendInfo, LoadProgress, TrainerApi, TrainerError, TrainerListener } from '../../workers/trainer-api';
 
 /** `auto` measured in Node: WebGPU and WebGL do not exist here, so probes are made up where a test needs it. */
@@ -38,9 +38,9 @@ describe('auto chooses a backend by measuring', () => {
       { name: 'cpu', available: true, adapter: 'plain JavaScript' },
     ];
     const rec = recorder();
-    trainer = createTrainer({ loadTeacher: loadTeacherFromDisk, probeBackends: probes });
+    trainer = createTrainer({ lab: nodeLabs(), probeBackends: probes });
     const started = performance.now();
-    const result = await trainer.init(config(), 'auto', rec.listener);
+    const result = await trainer.init('toy2d', config(), 'auto', rec.listener);
     const elapsed = performance.now() - started;
     expect(result.ok).toBe(true);
     const info = rec.backends.at(-1)!;
@@ -59,15 +59,15 @@ describe('auto chooses a backend by measuring', () => {
     // Trial runs leave nothing behind: the same tensors as a run started on wasm directly.
     const afterAuto = (await trainer.memory()).numTensors;
     await trainer.dispose();
-    trainer = createTrainer({ loadTeacher: loadTeacherFromDisk });
-    expect((await trainer.init(config(), 'wasm', recorder().listener)).ok).toBe(true);
+    trainer = createTrainer({ lab: nodeLabs() });
+    expect((await trainer.init('toy2d', config(), 'wasm', recorder().listener)).ok).toBe(true);
     expect((await trainer.memory()).numTensors).toBe(afterAuto);
   });
 
   it('with one candidate there is nothing to choose between: nothing is timed', async () => {
     const rec = recorder();
     trainer = createTrainer({
-      loadTeacher: loadTeacherFromDisk,
+      lab: nodeLabs(),
       probeBackends: async () => [
         { name: 'webgpu', available: false, reason: 'navigator.gpu is missing' },
         { name: 'webgl', available: true, adapter: 'llvmpipe', software: 'llvmpipe' },
@@ -75,7 +75,7 @@ describe('auto chooses a backend by measuring', () => {
         { name: 'cpu', available: true },
       ],
     });
-    expect((await trainer.init(config(), { choice: 'auto' }, rec.listener)).ok).toBe(true);
+    expect((await trainer.init('toy2d', config(), { choice: 'auto' }, rec.listener)).ok).toBe(true);
     expect(rec.progress.some((p) => p.phase === 'measure')).toBe(false);
     const info = rec.backends.at(-1)!;
     expect(info.name).toBe('wasm');
@@ -90,8 +90,8 @@ describe('auto chooses a backend by measuring', () => {
   it('a remembered choice starts at once, without timing; one that no longer starts is measured again', async () => {
     const remembered = { name: 'wasm' as const, auto: { trials: [{ name: 'wasm' as const, outcome: 'timed' as const, examplesPerSecond: 8_400 }], remembered: false, measuredAt: 1 } };
     const rec = recorder();
-    trainer = createTrainer({ loadTeacher: loadTeacherFromDisk });
-    expect((await trainer.init(config(), { choice: 'auto', remembered }, rec.listener)).ok).toBe(true);
+    trainer = createTrainer({ lab: nodeLabs() });
+    expect((await trainer.init('toy2d', config(), { choice: 'auto', remembered }, rec.listener)).ok).toBe(true);
     expect(rec.progress.some((p) => p.phase === 'measure')).toBe(false);
     expect(rec.backends.at(-1)).toMatchObject({ name: 'wasm', requested: 'auto', auto: { remembered: true } });
 
@@ -105,8 +105,8 @@ describe('auto chooses a backend by measuring', () => {
 
   it('an explicit backend is used as asked, with no measuring', async () => {
     const rec = recorder();
-    trainer = createTrainer({ loadTeacher: loadTeacherFromDisk });
-    expect((await trainer.init(config(), 'cpu', rec.listener)).ok).toBe(true);
+    trainer = createTrainer({ lab: nodeLabs() });
+    expect((await trainer.init('toy2d', config(), 'cpu', rec.listener)).ok).toBe(true);
     expect(rec.backends.at(-1)).toMatchObject({ name: 'cpu', requested: 'cpu' });
     expect(rec.backends.at(-1)?.auto).toBeUndefined();
     expect(rec.progress.some((p) => p.phase === 'measure')).toBe(false);
@@ -114,9 +114,9 @@ describe('auto chooses a backend by measuring', () => {
 
   it('a config that cannot run is refused before any backend is timed', async () => {
     const rec = recorder();
-    trainer = createTrainer({ loadTeacher: loadTeacherFromDisk });
+    trainer = createTrainer({ lab: nodeLabs() });
     const bad = { ...config(), student: { hidden: [0], activation: 'relu' as const } };
-    const result = await trainer.init(bad, 'auto', rec.listener);
+    const result = await trainer.init('toy2d', bad, 'auto', rec.listener);
     expect(result.ok).toBe(false);
     expect(rec.errors[0]?.code).toBe('bad-config');
     expect(rec.progress.some((p) => p.phase === 'measure')).toBe(false);

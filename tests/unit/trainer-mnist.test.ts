@@ -1,23 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTestSet, loadTrainSubset } from '../../models/mnist/load-node';
-import { loadMnistTeacherFromDisk } from '../../models/mnist/load-teacher-node';
-import { loadTeacherFromDisk } from '../../models/load-teacher-node';
 import { defaultMnistExperiment, student } from '../../src/state/mnist';
-import { createTrainer, type LoadedMnist } from '../../workers/trainer';
-import type { MnistConfig, MnistInit, MnistSnapshot, TrainerError, TrainerListener } from '../../workers/trainer-api';
-
-async function loadMnistFromDisk(): Promise<LoadedMnist> {
-  const [{ model, card }, train, test] = await Promise.all([loadMnistTeacherFromDisk(), loadTrainSubset(), loadTestSet()]);
-  return { teacher: model, card, train, test };
-}
+import { createTrainer } from '../../workers/trainer';
+import { nodeLabs } from './node-labs';
+import type { MnistExperiment } from '../../src/state/mnist';
+import type { MnistInit, MnistSnapshot, TrainerError, TrainerListener } from '../../workers/trainer-api';
 
 /** Small students and a small transfer set, so the test runs in seconds on the cpu backend. */
-function config(): MnistConfig {
+function config(): MnistExperiment {
   const e = defaultMnistExperiment();
   return {
     ...e,
-    lab: 'mnist',
     students: [student([32], 'labels'), student([32], 'kd', 'topk', 3)],
     transfer: { size: 500, excludeDigits: [3] },
     knobs: { ...e.knobs, batchSize: 32, learningRate: 0.003 },
@@ -33,14 +26,14 @@ describe('trainer API, MNIST lab (wasm backend)', () => {
     backend: () => undefined,
     progress: () => undefined,
   };
-  const trainer = createTrainer({ loadTeacher: loadTeacherFromDisk, loadMnist: loadMnistFromDisk });
+  const trainer = createTrainer({ lab: nodeLabs() });
   let init: MnistInit;
 
   beforeAll(async () => {
     // The 2×1200 teacher's forward passes make the plain JS backend too slow here: use WebAssembly.
-    const r = await trainer.init(config(), 'wasm', listener);
+    const r = await trainer.init('mnist', config(), 'wasm', listener);
     if (!r.ok || r.value.lab !== 'mnist') throw new Error(r.ok ? 'wrong lab' : r.error.message);
-    init = r.value;
+    init = r.value as MnistInit;
   });
   afterAll(async () => {
     await trainer.dispose();
@@ -92,17 +85,17 @@ describe('trainer API, MNIST lab (wasm backend)', () => {
     await trainer.configure({ biasCorrection: false });
   });
 
-  it('setDigits shows a drawn digit, and refuses a wrong size', async () => {
+  it('the digits input shows a drawn digit, and refuses a wrong size', async () => {
     const blank = new Float32Array(784);
     for (let r = 6; r < 22; r++) blank[r * 28 + 14] = 1; // a vertical stroke: a "1"
-    const ok = await trainer.setDigits(blank, new Uint8Array([255]));
+    const ok = await trainer.input('digits', { images: blank, labels: new Uint8Array([255]) });
     expect(ok.ok).toBe(true);
     const d = snapshots.at(-1)!.mnist.digits;
     expect(d.count).toBe(1);
     expect(d.labels[0]).toBe(255);
     expect(d.teacherAt1.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
     expect(d.students).toHaveLength(2);
-    const bad = await trainer.setDigits(new Float32Array(100), new Uint8Array([1]));
+    const bad = await trainer.input('digits', { images: new Float32Array(100), labels: new Uint8Array([1]) });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.code).toBe('bad-config');
   });
@@ -111,7 +104,8 @@ describe('trainer API, MNIST lab (wasm backend)', () => {
     const n = errors.length;
     await trainer.configure({ batchSize: 33 });
     expect(errors.length).toBe(n + 1);
-    expect(errors.at(-1)!.message).toMatch(/Batch size must be one of/);
+    expect(errors.at(-1)!.message).toMatch(/Batch size/);
+    expect(errors.at(-1)!.problems?.[0]).toMatchObject({ code: 'not-one-of', param: 'batch' });
   });
 
   it('tf.memory().numTensors is flat across 50 steps of the API', async () => {
@@ -123,9 +117,9 @@ describe('trainer API, MNIST lab (wasm backend)', () => {
   });
 
   it('switches lab on reset: back to the 2-D lab and to MNIST again', async () => {
-    const toy = await trainer.reset({ ...(await import('../../src/state/experiment')).experimentOf((await import('../../src/state/experiment')).defaultState()) });
+    const toy = await trainer.reset((await import('../../src/state/experiment')).experimentOf((await import('../../src/state/experiment')).defaultState()), 'toy2d');
     expect(toy.ok && toy.value.lab).toBe('toy2d');
-    const again = await trainer.reset(config());
+    const again = await trainer.reset(config(), 'mnist');
     expect(again.ok && again.value.lab).toBe('mnist');
     expect(tf.getBackend()).toBe('wasm');
   });

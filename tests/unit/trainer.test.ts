@@ -2,8 +2,10 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTeacherFromDisk } from '../../models/load-teacher-node';
 import { defaultState, experimentOf, type ExperimentConfig } from '../../src/state/experiment';
-import { Toy2dRun } from '../../workers/labs/toy2d/lab';
+import { Toy2dRun } from '../../src/labs/toy2d/worker/run';
+import { toy2dWorker } from '../../src/labs/toy2d/worker/index';
 import { createTrainer } from '../../workers/trainer';
+import { nodeLabs } from './node-labs';
 import type { BackendInfo, InitResult, Toy2dInit, Toy2dSnapshot, TrainerError, TrainerListener } from '../../workers/trainer-api';
 
 function config(patch: Partial<ExperimentConfig> = {}): ExperimentConfig {
@@ -31,16 +33,16 @@ function unwrap<T>(r: { ok: true; value: T } | { ok: false; error: TrainerError 
 function toy2d(r: { ok: true; value: InitResult } | { ok: false; error: TrainerError }): Toy2dInit {
   const value = unwrap(r);
   if (value.lab !== 'toy2d') throw new Error('expected a 2-D lab run');
-  return value;
+  return value as Toy2dInit;
 }
 
 describe('trainer API, driven directly (cpu backend)', () => {
   const rec = recorder();
-  const trainer = createTrainer({ loadTeacher: loadTeacherFromDisk });
+  const trainer = createTrainer({ lab: nodeLabs() });
   let init: Toy2dInit;
 
   beforeAll(async () => {
-    init = toy2d(await trainer.init(config(), 'cpu', rec.listener));
+    init = toy2d(await trainer.init('toy2d', config(), 'cpu', rec.listener));
   });
   afterAll(async () => {
     await trainer.dispose();
@@ -102,18 +104,18 @@ describe('trainer API, driven directly (cpu backend)', () => {
   it('rejects out-of-range knobs with a readable error and keeps the old value', async () => {
     const n = rec.errors.length;
     await trainer.configure({ temperature: 50 });
-    expect(rec.errors.at(-1)).toEqual({ code: 'bad-config', message: expect.stringMatching(/Temperature/) });
+    expect(rec.errors.at(-1)).toEqual({ code: 'bad-config', message: expect.stringMatching(/Temperature/), problems: [expect.objectContaining({ code: 'out-of-range', param: 'T' })] });
     expect(rec.errors.length).toBe(n + 1);
     unwrap(await trainer.step(1));
     expect(rec.snapshots.at(-1)!.knobs.temperature).toBe(4);
   });
 
-  it('setProbes moves the probe points', async () => {
-    unwrap(await trainer.setProbes(new Float32Array([0.1, 0.2, -0.3, 0.4])));
+  it('the probes input moves the probe points', async () => {
+    unwrap(await trainer.input('probes', new Float32Array([0.1, 0.2, -0.3, 0.4])));
     const p = rec.snapshots.at(-1)!.probes;
     expect(p.count).toBe(2);
     expect(Array.from(p.points)).toEqual([0.1, 0.2, -0.3, 0.4].map(Math.fround));
-    const bad = await trainer.setProbes(new Float32Array([NaN, 1]));
+    const bad = await trainer.input('probes', new Float32Array([NaN, 1]));
     expect(bad.ok).toBe(false);
   });
 
@@ -172,19 +174,19 @@ describe('trainer API, driven directly (cpu backend)', () => {
 
   it('refuses a teacher file that does not fit the lab, with a readable message', async () => {
     const rec2 = recorder();
-    const wrong = createTrainer({
-      // The moons teacher (2 classes) offered as the spiral teacher (3 classes).
-      loadTeacher: async () => loadTeacherFromDisk('moons'),
-    });
-    const result = await wrong.init(config({ dataset: 'spiral' }), 'cpu', rec2.listener);
+    // The moons teacher (2 classes) offered as the spiral teacher (3 classes).
+    const wrong = createTrainer({ lab: nodeLabs({ toy2d: toy2dWorker({ loadTeacher: async () => loadTeacherFromDisk('moons') }) }) });
+    const result = await wrong.init('toy2d', config({ dataset: 'spiral' }), 'cpu', rec2.listener);
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('teacher-load-failed');
       expect(result.error.message).toMatch(/should map 2 inputs to 3 classes, but maps 2 to 2/);
     }
     expect(rec2.errors.at(-1)?.code).toBe('teacher-load-failed');
-    const missing = createTrainer({ loadTeacher: async () => Promise.reject(new Error('weights.bin answered HTTP 404')) });
-    const r2 = await missing.init(config(), 'cpu', recorder().listener);
+    const missing = createTrainer({
+      lab: nodeLabs({ toy2d: toy2dWorker({ loadTeacher: async () => Promise.reject(new Error('weights.bin answered HTTP 404')) }) }),
+    });
+    const r2 = await missing.init('toy2d', config(), 'cpu', recorder().listener);
     expect(r2.ok).toBe(false);
     if (!r2.ok) expect(r2.error.message).toMatch(/Could not load the spiral teacher: weights.bin answered HTTP 404/);
     await wrong.dispose();
@@ -195,15 +197,19 @@ describe('trainer API, driven directly (cpu backend)', () => {
     // A teacher whose logits overflow to ±Infinity makes the loss NaN on the first step.
     const rec2 = recorder();
     const broken = createTrainer({
-      loadTeacher: async (name) => {
+      lab: nodeLabs({
+        toy2d: toy2dWorker({
+          loadTeacher: async (name) => {
         const loaded = await loadTeacherFromDisk(name);
         const last = loaded.model.getLayer('logits');
         const [kernel, bias] = last.getWeights();
         last.setWeights([tf.mul(kernel!, 1e38), bias!]);
-        return loaded;
-      },
+            return loaded;
+          },
+        }),
+      }),
     });
-    unwrap(await broken.init(config(), 'cpu', rec2.listener));
+    unwrap(await broken.init('toy2d', config(), 'cpu', rec2.listener));
     await broken.setSpeed(0);
     await broken.play();
     for (let i = 0; i < 50 && !rec2.errors.some((e) => e.code === 'diverged'); i++) await new Promise((r) => setTimeout(r, 20));
@@ -256,8 +262,8 @@ describe('memory', () => {
   it('the trainer API leaves nothing behind after 50 steps and dispose', async () => {
     const baseline = tf.memory().numTensors;
     const rec = recorder();
-    const trainer = createTrainer({ loadTeacher: loadTeacherFromDisk });
-    unwrap(await trainer.init(config({ dataset: 'circles' }), 'cpu', rec.listener));
+    const trainer = createTrainer({ lab: nodeLabs() });
+    unwrap(await trainer.init('toy2d', config({ dataset: 'circles' }), 'cpu', rec.listener));
     unwrap(await trainer.step(1));
     const { numTensors: before } = await trainer.memory();
     for (let i = 0; i < 5; i++) unwrap(await trainer.step(10));

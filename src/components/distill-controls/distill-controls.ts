@@ -1,13 +1,10 @@
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, LitElement, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { msg } from '../../i18n/index';
 import {
   ACTIVATIONS,
   type ActivationName,
   type AppState,
-  BACKEND_CHOICES,
-  type BackendChoice,
   BATCH_SIZES,
   DATASET_CLASSES,
   DATASETS,
@@ -18,41 +15,20 @@ import {
   mlpParameterCount,
   OPTIMIZERS,
   type OptimizerName,
-  type Speed,
-  SPEEDS,
   type StudentShape,
 } from '../../state/experiment';
 import type { BackendInfo } from '../../../workers/trainer-api';
+import '../distill-run-controls/distill-run-controls';
+import { RUN_CONTROLS_PARTS } from '../distill-run-controls/distill-run-controls';
 import { defineElement } from '../shared/define';
-import { emit, type DistillChangeDetail, type DistillCommand } from '../shared/events';
+import { emit, type DistillChangeDetail, type DistillRunChangeDetail } from '../shared/events';
+import { checkboxField, formStyles, logRangeField, logStops, numberField, rangeField, selectField } from '../shared/fields';
 import { formatFixed, formatInteger, formatKnob, formatPercent, formatSignificant } from '../shared/format';
 import { hostStyles } from '../shared/styles';
 import { controlsStyles } from './distill-controls.styles';
 
 /** Learning rates the log-scale slider stops at: 1, 2, 3, 5 per decade from 1e-4 to 1. */
-export const LEARNING_RATE_STOPS: readonly number[] = (() => {
-  const stops: number[] = [];
-  for (let exp = Math.log10(LIMITS.learningRate.min); exp < Math.log10(LIMITS.learningRate.max); exp++) {
-    for (const m of [1, 2, 3, 5]) stops.push(Number((m * 10 ** exp).toPrecision(2)));
-  }
-  stops.push(LIMITS.learningRate.max);
-  return stops;
-})();
-
-/** Index of the stop nearest to `lr` on a log scale. */
-function nearestStop(lr: number): number {
-  let best = 0;
-  for (let i = 1; i < LEARNING_RATE_STOPS.length; i++) {
-    if (Math.abs(Math.log(LEARNING_RATE_STOPS[i]!) - Math.log(lr)) < Math.abs(Math.log(LEARNING_RATE_STOPS[best]!) - Math.log(lr))) {
-      best = i;
-    }
-  }
-  return best;
-}
-
-function clampInt(value: number, range: { min: number; max: number }): number {
-  return Math.min(range.max, Math.max(range.min, Math.round(value)));
-}
+export const LEARNING_RATE_STOPS: readonly number[] = logStops(LIMITS.learningRate);
 
 /**
  * Every knob of the experiment, grouped as Run, Data, Student, Distillation and Compute. A pure
@@ -64,7 +40,7 @@ function clampInt(value: number, range: { min: number; max: number }): number {
  * @slot - Not used.
  *
  * @event distill-change - `Partial<AppState>`: what the user changed. `knobs` and `student` come whole (merged).
- * @event distill-command - `{ command: 'play' | 'pause' | 'step' | 'reset' }`.
+ * @event distill-command - `{ command: 'play' | 'pause' | 'step' | 'reset' }` (from its `<distill-run-controls>`).
  *
  * @csspart form - The grid holding the groups.
  * @csspart group - Each fieldset (also `group-run`, `group-data`, `group-student`, `group-distillation`, `group-compute`).
@@ -83,7 +59,7 @@ function clampInt(value: number, range: { min: number; max: number }): number {
  * @cssproperty --distill-radius - Corner radius.
  */
 export class DistillControls extends LitElement {
-  static override styles = [hostStyles, controlsStyles];
+  static override styles = [hostStyles, formStyles, controlsStyles];
 
   /** The experiment and view settings to show. */
   @property({ attribute: false }) state: AppState = defaultState();
@@ -94,13 +70,17 @@ export class DistillControls extends LitElement {
   /** Parameter count of the student; computed from the shape when not given. */
   @property({ attribute: false }) studentParameters?: number;
 
+  private readonly restore = () => this.requestUpdate();
+
   private change(detail: DistillChangeDetail): void {
     this.state = { ...this.state, ...detail };
     emit(this, 'distill-change', detail);
   }
 
-  private command(command: DistillCommand): void {
-    emit(this, 'distill-command', { command });
+  /** Speed and backend come from the run controls: shown here, reported as `distill-change`. */
+  private onRunChange(e: CustomEvent<DistillRunChangeDetail>): void {
+    e.stopPropagation();
+    this.change(e.detail);
   }
 
   private setKnobs(patch: Partial<Knobs>): void {
@@ -112,314 +92,181 @@ export class DistillControls extends LitElement {
     this.change({ student: { hidden: [...student.hidden], activation: student.activation } });
   }
 
-  private onLayers(e: Event): void {
-    const input = e.target as HTMLInputElement;
-    const layers = clampInt(input.valueAsNumber, LIMITS.hiddenLayers);
+  private setLayers(layers: number): void {
     const hidden = [...this.state.student.hidden];
-    if (!Number.isFinite(input.valueAsNumber) || layers === hidden.length) {
-      this.requestUpdate();
-      return;
-    }
+    if (layers === hidden.length) return this.restore();
     const width = hidden[hidden.length - 1] ?? 8;
     while (hidden.length < layers) hidden.push(width);
     hidden.length = layers;
     this.setStudent({ hidden });
   }
 
-  private onUnits(e: Event): void {
-    const input = e.target as HTMLInputElement;
-    if (!Number.isFinite(input.valueAsNumber)) {
-      this.requestUpdate();
-      return;
-    }
-    const units = clampInt(input.valueAsNumber, LIMITS.units);
+  private setUnits(units: number): void {
     const hidden = this.state.student.hidden.map(() => units);
-    if (hidden.join() === this.state.student.hidden.join()) {
-      this.requestUpdate();
-      return;
-    }
+    if (hidden.join() === this.state.student.hidden.join()) return this.restore();
     this.setStudent({ hidden });
   }
 
-  private onSeed(e: Event): void {
-    const input = e.target as HTMLInputElement;
-    if (!Number.isFinite(input.valueAsNumber)) {
-      this.requestUpdate();
-      return;
-    }
-    const seed = clampInt(input.valueAsNumber, LIMITS.seed);
-    if (seed === this.state.seed) {
-      this.requestUpdate();
-      return;
-    }
-    this.change({ seed });
+  private renderData(): TemplateResult {
+    const t = msg.controls;
+    const s = this.state;
+    return html`<fieldset part="group group-data">
+      <legend>${t.groups.data}</legend>
+      ${selectField({
+        id: 'dataset',
+        label: t.dataset,
+        help: t.datasetHelp,
+        options: DATASETS,
+        current: s.dataset,
+        text: (d) => t.datasetOption(t.datasetNames[d], DATASET_CLASSES[d]),
+        onPick: (dataset: DatasetName) => this.change({ dataset }),
+      })}
+      ${numberField({
+        id: 'seed',
+        label: t.seed,
+        help: t.seedHelp,
+        range: LIMITS.seed,
+        value: s.seed,
+        onValue: (seed) => (seed === this.state.seed ? this.restore() : this.change({ seed })),
+        restore: this.restore,
+      })}
+    </fieldset>`;
   }
 
-  private field(
-    id: string,
-    label: string,
-    help: string,
-    control: TemplateResult,
-    value?: string | TemplateResult,
-    detail?: string,
-  ): TemplateResult {
-    return html`<div class="field" part="field field-${id}">
-      <div class="head">
-        <label for=${id}>${label}</label>
-        ${value === undefined ? nothing : html`<output for=${id} id="${id}-value" aria-hidden="true">${value}</output>`}
+  private renderStudent(): TemplateResult {
+    const t = msg.controls;
+    const s = this.state;
+    const classes = DATASET_CLASSES[s.dataset];
+    const params = this.studentParameters ?? mlpParameterCount(2, s.student.hidden, classes);
+    return html`<fieldset part="group group-student">
+      <legend>${t.groups.student}</legend>
+      <div class="row">
+        ${numberField({
+          id: 'layers',
+          label: t.hiddenLayers,
+          help: t.hiddenLayersHelp,
+          range: LIMITS.hiddenLayers,
+          value: s.student.hidden.length,
+          onValue: (layers) => this.setLayers(layers),
+          restore: this.restore,
+        })}
+        ${numberField({
+          id: 'units',
+          label: t.units,
+          help: t.unitsHelp,
+          range: LIMITS.units,
+          value: s.student.hidden[0] ?? 8,
+          onValue: (units) => this.setUnits(units),
+          restore: this.restore,
+        })}
       </div>
-      ${control}
-      ${detail === undefined ? nothing : html`<p class="sub" aria-hidden="true">${detail}</p>`}
-      <p class="help" part="help" id="${id}-help">${help}</p>
-    </div>`;
+      ${selectField({
+        id: 'activation',
+        label: t.activation,
+        help: t.activationHelp,
+        options: ACTIVATIONS,
+        current: s.student.activation,
+        text: (a) => t.activationNames[a],
+        onPick: (activation: ActivationName) => this.setStudent({ activation }),
+      })}
+      <p class="note" part="shape">
+        <strong>${t.shapeLabel}:</strong>
+        <span class="value" data-testid="student-shape">${t.shape([2, ...s.student.hidden, classes])}</span>
+        · <span data-testid="student-parameters">${t.parameters(formatInteger(params))}</span>
+      </p>
+    </fieldset>`;
   }
 
-  private select<T extends string | number>(
-    id: string,
-    options: readonly T[],
-    current: T,
-    text: (option: T) => string,
-    onPick: (option: T) => void,
-  ): TemplateResult {
-    return html`<select
-      id=${id}
-      aria-describedby="${id}-help"
-      @change=${(e: Event) => onPick(options[(e.target as HTMLSelectElement).selectedIndex]!)}
-    >
-      ${options.map((o) => html`<option value=${String(o)} ?selected=${o === current}>${text(o)}</option>`)}
-    </select>`;
+  private renderDistillation(): TemplateResult {
+    const t = msg.controls;
+    const k = this.state.knobs;
+    const alphaSplit = t.alphaSplit(formatPercent(k.alpha, 0), formatPercent(1 - k.alpha, 0));
+    return html`<fieldset part="group group-distillation">
+      <legend>${t.groups.distillation}</legend>
+      ${rangeField({
+        id: 'temperature',
+        label: t.temperature,
+        help: t.temperatureHelp,
+        shown: formatFixed(k.temperature, 1),
+        range: LIMITS.temperature,
+        value: k.temperature,
+        valueText: formatKnob(k.temperature, 1),
+        onInput: (temperature) => this.setKnobs({ temperature }),
+      })}
+      ${rangeField({
+        id: 'alpha',
+        label: t.alpha,
+        help: t.alphaHelp,
+        shown: formatFixed(k.alpha, 2),
+        detail: alphaSplit,
+        range: LIMITS.alpha,
+        value: k.alpha,
+        valueText: `${formatFixed(k.alpha, 2)} · ${alphaSplit}`,
+        onInput: (alpha) => this.setKnobs({ alpha: Number(alpha.toFixed(2)) }),
+      })}
+      ${logRangeField({
+        id: 'learning-rate',
+        label: t.learningRate,
+        help: t.learningRateHelp,
+        shown: formatSignificant(k.learningRate),
+        stops: LEARNING_RATE_STOPS,
+        value: k.learningRate,
+        valueText: formatSignificant(k.learningRate),
+        onValue: (learningRate) => this.setKnobs({ learningRate }),
+      })}
+      <div class="row">
+        ${selectField({
+          id: 'batch-size',
+          label: t.batchSize,
+          help: t.batchSizeHelp,
+          options: BATCH_SIZES,
+          current: k.batchSize as (typeof BATCH_SIZES)[number],
+          text: (b) => formatInteger(b),
+          onPick: (batchSize) => this.setKnobs({ batchSize }),
+        })}
+        ${selectField({
+          id: 'optimizer',
+          label: t.optimizer,
+          help: t.optimizerHelp,
+          options: OPTIMIZERS,
+          current: k.optimizer,
+          text: (o) => t.optimizerNames[o],
+          onPick: (optimizer: OptimizerName) => this.setKnobs({ optimizer }),
+        })}
+      </div>
+      ${checkboxField({
+        id: 'labels-only',
+        label: t.labelsOnly,
+        help: t.labelsOnlyHelp,
+        checked: this.state.labelsOnly,
+        onToggle: (labelsOnly) => this.change({ labelsOnly }),
+      })}
+    </fieldset>`;
   }
 
   override render(): TemplateResult {
-    const t = msg.controls;
     const s = this.state;
-    const k = s.knobs;
-    const classes = DATASET_CLASSES[s.dataset];
-    const params = this.studentParameters ?? mlpParameterCount(2, s.student.hidden, classes);
-    const lrIndex = nearestStop(k.learningRate);
-    const alphaSplit = t.alphaSplit(formatPercent(k.alpha, 0), formatPercent(1 - k.alpha, 0));
-    const alphaText = `${formatFixed(k.alpha, 2)} · ${alphaSplit}`;
-    const info = this.backendInfo;
-
     return html`<form part="form" @submit=${(e: Event) => e.preventDefault()}>
       <fieldset part="group group-run">
-        <legend>${t.groups.run}</legend>
-        <div class="buttons">
-          <button
-            type="button"
-            class="primary"
-            part="button play"
-            aria-describedby="play-help"
-            @click=${() => this.command(this.running ? 'pause' : 'play')}
-          >
-            <span class="icon ${this.running ? 'icon-pause' : 'icon-play'}" aria-hidden="true"></span>
-            ${this.running ? t.pause : t.play}
-          </button>
-          <button type="button" part="button step" aria-describedby="step-help" ?disabled=${this.running} @click=${() => this.command('step')}>
-            ${t.step}
-          </button>
-          <button type="button" part="button reset" aria-describedby="reset-help" @click=${() => this.command('reset')}>
-            ${t.reset}
-          </button>
-        </div>
-        <p class="help" part="help">
-          <span id="play-help">${t.playHelp}</span>
-          <span id="step-help">${t.stepHelp}</span>
-          <span id="reset-help">${t.resetHelp}</span>
-        </p>
-        ${this.field(
-          'speed',
-          t.speed,
-          t.speedHelp,
-          this.select('speed', SPEEDS, s.speed, (v) => t.speedOption(v), (speed: Speed) => this.change({ speed })),
-        )}
+        <legend>${msg.controls.groups.run}</legend>
+        <distill-run-controls
+          show="run"
+          exportparts=${RUN_CONTROLS_PARTS}
+          .running=${this.running}
+          .speed=${s.speed}
+          @distill-run-change=${this.onRunChange}
+        ></distill-run-controls>
       </fieldset>
-
-      <fieldset part="group group-data">
-        <legend>${t.groups.data}</legend>
-        ${this.field(
-          'dataset',
-          t.dataset,
-          t.datasetHelp,
-          this.select(
-            'dataset',
-            DATASETS,
-            s.dataset,
-            (d) => t.datasetOption(t.datasetNames[d], DATASET_CLASSES[d]),
-            (dataset: DatasetName) => this.change({ dataset }),
-          ),
-        )}
-        ${this.field(
-          'seed',
-          t.seed,
-          t.seedHelp,
-          html`<input
-            id="seed"
-            type="number"
-            inputmode="numeric"
-            min=${LIMITS.seed.min}
-            max=${LIMITS.seed.max}
-            step=${LIMITS.seed.step}
-            .value=${live(String(s.seed))}
-            aria-describedby="seed-help"
-            @change=${this.onSeed}
-          />`,
-        )}
-      </fieldset>
-
-      <fieldset part="group group-student">
-        <legend>${t.groups.student}</legend>
-        <div class="row">
-          ${this.field(
-            'layers',
-            t.hiddenLayers,
-            t.hiddenLayersHelp,
-            html`<input
-              id="layers"
-              type="number"
-              min=${LIMITS.hiddenLayers.min}
-              max=${LIMITS.hiddenLayers.max}
-              step="1"
-              .value=${live(String(s.student.hidden.length))}
-              aria-describedby="layers-help"
-              @change=${this.onLayers}
-            />`,
-          )}
-          ${this.field(
-            'units',
-            t.units,
-            t.unitsHelp,
-            html`<input
-              id="units"
-              type="number"
-              min=${LIMITS.units.min}
-              max=${LIMITS.units.max}
-              step="1"
-              .value=${live(String(s.student.hidden[0] ?? 8))}
-              aria-describedby="units-help"
-              @change=${this.onUnits}
-            />`,
-          )}
-        </div>
-        ${this.field(
-          'activation',
-          t.activation,
-          t.activationHelp,
-          this.select('activation', ACTIVATIONS, s.student.activation, (a) => t.activationNames[a], (activation: ActivationName) =>
-            this.setStudent({ activation }),
-          ),
-        )}
-        <p class="note" part="shape">
-          <strong>${t.shapeLabel}:</strong>
-          <span class="value" data-testid="student-shape">${t.shape([2, ...s.student.hidden, classes])}</span>
-          · <span data-testid="student-parameters">${t.parameters(formatInteger(params))}</span>
-        </p>
-      </fieldset>
-
-      <fieldset part="group group-distillation">
-        <legend>${t.groups.distillation}</legend>
-        ${this.field(
-          'temperature',
-          t.temperature,
-          t.temperatureHelp,
-          html`<input
-            id="temperature"
-            type="range"
-            min=${LIMITS.temperature.min}
-            max=${LIMITS.temperature.max}
-            step=${LIMITS.temperature.step}
-            .value=${live(String(k.temperature))}
-            aria-valuetext=${formatKnob(k.temperature, 1)}
-            aria-describedby="temperature-help"
-            @input=${(e: Event) => this.setKnobs({ temperature: (e.target as HTMLInputElement).valueAsNumber })}
-          />`,
-          formatFixed(k.temperature, 1),
-        )}
-        ${this.field(
-          'alpha',
-          t.alpha,
-          t.alphaHelp,
-          html`<input
-            id="alpha"
-            type="range"
-            min=${LIMITS.alpha.min}
-            max=${LIMITS.alpha.max}
-            step=${LIMITS.alpha.step}
-            .value=${live(String(k.alpha))}
-            aria-valuetext=${alphaText}
-            aria-describedby="alpha-help"
-            @input=${(e: Event) => this.setKnobs({ alpha: Number((e.target as HTMLInputElement).valueAsNumber.toFixed(2)) })}
-          />`,
-          formatFixed(k.alpha, 2),
-          alphaSplit,
-        )}
-        ${this.field(
-          'learning-rate',
-          t.learningRate,
-          t.learningRateHelp,
-          html`<input
-            id="learning-rate"
-            type="range"
-            min="0"
-            max=${LEARNING_RATE_STOPS.length - 1}
-            step="1"
-            .value=${live(String(lrIndex))}
-            aria-valuetext=${formatSignificant(k.learningRate)}
-            aria-describedby="learning-rate-help"
-            @input=${(e: Event) =>
-              this.setKnobs({ learningRate: LEARNING_RATE_STOPS[(e.target as HTMLInputElement).valueAsNumber]! })}
-          />`,
-          formatSignificant(k.learningRate),
-        )}
-        <div class="row">
-          ${this.field(
-            'batch-size',
-            t.batchSize,
-            t.batchSizeHelp,
-            this.select('batch-size', BATCH_SIZES, k.batchSize as (typeof BATCH_SIZES)[number], (b) => formatInteger(b), (batchSize) =>
-              this.setKnobs({ batchSize }),
-            ),
-          )}
-          ${this.field(
-            'optimizer',
-            t.optimizer,
-            t.optimizerHelp,
-            this.select('optimizer', OPTIMIZERS, k.optimizer, (o) => t.optimizerNames[o], (optimizer: OptimizerName) =>
-              this.setKnobs({ optimizer }),
-            ),
-          )}
-        </div>
-        <div class="field check" part="field field-labels-only">
-          <input
-            id="labels-only"
-            type="checkbox"
-            .checked=${live(s.labelsOnly)}
-            aria-describedby="labels-only-help"
-            @change=${(e: Event) => this.change({ labelsOnly: (e.target as HTMLInputElement).checked })}
-          />
-          <label for="labels-only">${t.labelsOnly}</label>
-          <p class="help" part="help" id="labels-only-help">${t.labelsOnlyHelp}</p>
-        </div>
-      </fieldset>
-
+      ${this.renderData()} ${this.renderStudent()} ${this.renderDistillation()}
       <fieldset part="group group-compute">
-        <legend>${t.groups.compute}</legend>
-        ${this.field(
-          'backend',
-          t.backend,
-          t.backendHelp,
-          this.select('backend', BACKEND_CHOICES, s.backend, (b) => t.backendNames[b], (backend: BackendChoice) =>
-            this.change({ backend }),
-          ),
-        )}
-        ${info
-          ? html`<p class="note" part="backend-info" data-testid="backend-info">
-                ${t.runningOn(t.backendNames[info.name], info.adapter)}
-              </p>
-              ${info.fallbackReason
-                ? html`<p class="note warning" part="backend-fallback">${t.fallback(info.fallbackReason)}</p>`
-                : nothing}`
-          : nothing}
+        <legend>${msg.controls.groups.compute}</legend>
+        <distill-run-controls
+          show="backend"
+          exportparts=${RUN_CONTROLS_PARTS}
+          .backend=${s.backend}
+          .backendInfo=${this.backendInfo}
+          @distill-run-change=${this.onRunChange}
+        ></distill-run-controls>
       </fieldset>
     </form>`;
   }

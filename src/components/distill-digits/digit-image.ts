@@ -183,19 +183,3 @@ export function centreDigit(data: ArrayLike<number>, side: number): Float32Array
   }
   return out;
 }
-
-/** The `k` largest entries of `probs[offset … offset + classes)`, largest first (ties: lower class first). */
-export function topK(
-  probs: ArrayLike<number>,
-  offset: number,
-  classes: number,
-  k: number,
-): { index: number; p: number }[] {
-  const entries: { index: number; p: number }[] = [];
-  for (let c = 0; c < classes; c++) {
-    const p = probs[offset + c];
-    entries.push({ index: c, p: p !== undefined && Number.isFinite(p) ? p : 0 });
-  }
-  entries.sort((a, b) => b.p - a.p || a.index - b.index);
-  return entries.slice(0, k);
-}

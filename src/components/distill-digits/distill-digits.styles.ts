@@ -162,126 +162,17 @@ export const digitsStyles = css`
     font-size: 1.1em;
   }
   .legend .chip {
+    display: inline-block;
+    flex: none;
     width: 1.6rem;
     height: 1.1rem;
+    border-radius: 3px;
   }
-  .bars {
-    display: grid;
-    grid-template-columns: 3.6rem minmax(0, 1fr);
-    column-gap: 0.4rem;
-  }
-  .row-label {
-    grid-column: 1 / -1;
-    font-weight: 700;
-    margin: 0.9rem 0 0.35rem;
-  }
-  .row-label .help {
-    font-weight: 400;
-    color: var(--_muted);
-  }
-  .y-axis {
-    position: relative;
-    height: var(--_bar-height);
-    font-variant-numeric: tabular-nums;
-    color: var(--_muted);
-  }
-  .y-axis span {
-    position: absolute;
-    right: 0;
-    transform: translateY(50%);
-    line-height: 1;
-    white-space: nowrap;
-  }
-  .plot {
-    display: grid;
-    grid-template-columns: repeat(10, minmax(0, 1fr));
-    gap: 0.5rem;
-    height: var(--_bar-height);
-    border-bottom: 2px solid var(--distill-text-color, #1b1b1f);
-    /* faint guides at 50 % and 100 % */
-    background: linear-gradient(to bottom, #0000 0 calc(50% - 0.5px), #0001 calc(50% - 0.5px) calc(50% + 0.5px), #0000 0),
-      linear-gradient(#0001 0 1px, #0000 0);
-    padding: 0 0.2rem;
-  }
-  .group {
-    display: flex;
-    align-items: flex-end;
-    justify-content: center;
-    gap: 2px;
-    height: 100%;
-  }
-  .group.true {
-    background: color-mix(in srgb, var(--_accent) 9%, transparent);
-    border-radius: 4px 4px 0 0;
-  }
-  .bar {
-    flex: 1 1 0;
-    max-width: 1.4rem;
-    min-height: 1px;
-    border-radius: 3px 3px 0 0;
-    transition: height var(--distill-bar-transition, 250ms) ease-out;
-  }
-  .axis {
-    grid-column: 2;
-    display: grid;
-    grid-template-columns: repeat(10, minmax(0, 1fr));
-    gap: 0.5rem;
-    padding: 0.15rem 0.2rem 0;
-    text-align: center;
-    font-weight: 700;
-    font-variant-numeric: tabular-nums;
-  }
-  .axis .true span {
-    display: inline-block;
-    min-width: 1.6em;
-    border-radius: 999px;
-    background: var(--_accent);
-    color: #fff;
-  }
-  .axis-note {
-    grid-column: 2;
-    text-align: center;
-    color: var(--_muted);
-    margin: 0.1rem 0 0;
-  }
-  .top {
-    width: 100%;
-    margin-top: 0.8rem;
-    border-collapse: collapse;
-    font-variant-numeric: tabular-nums;
-  }
-  .top caption {
-    text-align: left;
-    font-weight: 700;
-    margin-bottom: 0.2rem;
-  }
-  .top th,
-  .top td {
-    text-align: left;
-    padding: 0.25rem 0.6rem 0.25rem 0;
-    border-top: 1px solid var(--_border);
-    vertical-align: top;
-  }
-  .top thead th {
-    border-top: none;
-    color: var(--_muted);
-  }
-  .top .entry {
-    white-space: nowrap;
-  }
-  .top .model {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.45rem;
-    font-weight: 600;
+  distill-bars {
+    --distill-bar-height: var(--_bar-height);
   }
   .empty {
     color: var(--_muted);
     margin: 0;
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .bar {
-      transition: none;
-    }
   }
 `;

@@ -1,13 +1,14 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '../../i18n/index';
 import type { DigitReadout } from '../../../workers/trainer-api';
 import { defineElement } from '../shared/define';
 import { emit } from '../shared/events';
-import { formatKnob, formatPercent, formatSignificant } from '../shared/format';
+import { formatKnob } from '../shared/format';
 import { cssValue, hexToRgb } from '../shared/palette';
 import { hostStyles, legendStyles } from '../shared/styles';
-import { niceAxis } from '../distill-class-errors/class-errors-data';
+import '../distill-bars/distill-bars';
+import type { BarsModel } from '../distill-bars/distill-bars';
 import { digitsStyles } from './distill-digits.styles';
 import {
   type Brush,
@@ -18,9 +19,8 @@ import {
   MNIST_SIDE,
   paintDab,
   paintSegment,
-  topK,
 } from './digit-image';
-import { modelChip, modelFillStyles, type ModelStyle, studentStyle, TEACHER_STYLE } from './mnist-models';
+import { seriesChip, seriesFillStyles, studentStyle, TEACHER_STYLE } from '../shared/series';
 
 /** `DigitReadout.labels` value of a drawn image. */
 export const DRAWN_LABEL = 255;
@@ -30,13 +30,6 @@ const INK_SCALE = 4;
 const INK_SIDE = MNIST_SIDE * INK_SCALE;
 /** A stroke about 3 pad pixels wide with an anti-aliased rim: MNIST-like once scaled to the 20-pixel box. */
 const BRUSH: Brush = { core: 1.0 * INK_SCALE, edge: 1.8 * INK_SCALE };
-
-interface ModelRow {
-  name: string;
-  style: ModelStyle;
-  atT: Float32Array;
-  at1: Float32Array;
-}
 
 interface Colors {
   ink: [number, number, number];
@@ -85,7 +78,7 @@ interface Colors {
  * @cssproperty --distill-font-size - Base font size.
  */
 export class DistillDigits extends LitElement {
-  static override styles = [hostStyles, legendStyles, modelFillStyles, digitsStyles];
+  static override styles = [hostStyles, legendStyles, seriesFillStyles, digitsStyles];
 
   /** The latest digit readout, or null before the first one. */
   @property({ attribute: false }) digits: DigitReadout | null = null;
@@ -319,12 +312,14 @@ export class DistillDigits extends LitElement {
 
   // ---------------------------------------------------------------- rendering
 
-  private modelRows(d: DigitReadout): ModelRow[] {
-    const rows: ModelRow[] = [{ name: msg.mnist.teacher, style: TEACHER_STYLE, atT: d.teacherAtT, at1: d.teacherAt1 }];
-    d.students.forEach((s, i) =>
-      rows.push({ name: this.studentName(i), style: studentStyle(i), atT: s.atT, at1: s.at1 }),
-    );
-    return rows;
+  /** The teacher and `count` students, as `<distill-bars>` models. */
+  private models(count: number): BarsModel[] {
+    const models: BarsModel[] = [{ key: TEACHER_STYLE.key, label: msg.mnist.teacher, style: TEACHER_STYLE }];
+    for (let i = 0; i < count; i++) {
+      const style = studentStyle(i);
+      models.push({ key: style.key, label: this.studentName(i), style });
+    }
+    return models;
   }
 
   private studentName(i: number): string {
@@ -333,10 +328,8 @@ export class DistillDigits extends LitElement {
 
   private legend(): TemplateResult {
     const count = this.digits?.students.length ?? this.students.length;
-    const entries: { name: string; style: ModelStyle }[] = [{ name: msg.mnist.teacher, style: TEACHER_STYLE }];
-    for (let i = 0; i < count; i++) entries.push({ name: this.studentName(i), style: studentStyle(i) });
     return html`<ul class="legend" part="legend" aria-label=${msg.mnist.modelsLegend}>
-      ${entries.map((e) => html`<li>${modelChip(e.style)}${e.name}</li>`)}
+      ${this.models(count).map((m) => html`<li>${seriesChip(m.style)}${m.label}</li>`)}
     </ul>`;
   }
 
@@ -412,76 +405,6 @@ export class DistillDigits extends LitElement {
     </section>`;
   }
 
-  /**
-   * One row of bars with its scale. At T = 1 the scale is 0–100 %; at T the distribution is flat
-   * (every bar near 10 %), so that row zooms to a round top above its largest bar, or the dark
-   * knowledge would be invisible.
-   */
-  private plot(rows: ModelRow[], atT: boolean, trueLabel: number, offset: number): TemplateResult {
-    const t = msg.mnist.digits;
-    let top = 1;
-    if (atT) {
-      let max = 0;
-      for (const row of rows) for (let c = 0; c < CLASSES; c++) max = Math.max(max, row.atT[offset + c] ?? 0);
-      top = niceAxis(max).top;
-    }
-    const tick = (v: number) => `${formatSignificant(v * 100, 2)} ${msg.units.percent}`;
-    const groups: TemplateResult[] = [];
-    for (let c = 0; c < CLASSES; c++) {
-      groups.push(html`<div class="group ${c === trueLabel ? 'true' : ''}">
-        ${rows.map((row) => {
-          const v = (atT ? row.atT : row.at1)[offset + c] ?? 0;
-          return html`<div
-            class="bar model-${row.style.key}"
-            part="bar bar-${row.style.key}"
-            style="height:${(Math.min(1, Math.max(0, v / top)) * 100).toFixed(2)}%"
-            title=${t.bar(row.name, msg.mnist.digit(c), formatPercent(v))}
-          ></div>`;
-        })}
-      </div>`);
-    }
-    return html`<div class="y-axis" aria-hidden="true" data-testid=${atT ? 'scale-t' : 'scale-1'}>
-        <span style="bottom:100%">${tick(top)}</span><span style="bottom:50%">${tick(top / 2)}</span
-        ><span style="bottom:0">0</span>
-      </div>
-      <div class="plot" part="plot" aria-hidden="true">${groups}</div>`;
-  }
-
-  private fullTable(rows: ModelRow[], atT: boolean, offset: number, what: string, temperature: string): TemplateResult {
-    const digits = Array.from({ length: CLASSES }, (_, c) => c);
-    return html`<div class="visually-hidden"><table>
-      <caption>
-        ${msg.mnist.digits.tableCaption(what, temperature)}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${msg.mnist.digits.modelHeader}</th>
-          ${digits.map((c) => html`<th scope="col">${msg.mnist.digit(c)}</th>`)}
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.map(
-          (row) => html`<tr>
-            <th scope="row">${row.name}</th>
-            ${digits.map((c) => html`<td>${formatPercent((atT ? row.atT : row.at1)[offset + c])}</td>`)}
-          </tr>`,
-        )}
-      </tbody>
-    </table></div>`;
-  }
-
-  /** "7 91.2 %, 2 6.1 %, 1 1.0 %", each entry kept on one line. */
-  private topText(probs: Float32Array, offset: number): TemplateResult[] {
-    const t = msg.mnist.digits;
-    const entries = topK(probs, offset, CLASSES, 3);
-    return entries.map(
-      (e, k) =>
-        html`<span class="entry">${t.topEntry(msg.mnist.digit(e.index), formatPercent(e.p))}</span>${k < entries.length - 1
-            ? t.topSeparator
-            : nothing}`,
-    );
-  }
-
   private probabilities(d: DigitReadout | null): TemplateResult {
     const t = msg.mnist.digits;
     const index = this.shown(d);
@@ -494,9 +417,8 @@ export class DistillDigits extends LitElement {
     const label = d.labels[index]!;
     const isDrawn = label === DRAWN_LABEL;
     const what = isDrawn ? t.selectedDrawn : t.selectedTest(msg.mnist.digit(label));
-    const trueLabel = isDrawn ? -1 : label;
-    const rows = this.modelRows(d);
-    const offset = index * CLASSES;
+    const at = (probs: Float32Array) => probs.subarray(index * CLASSES, (index + 1) * CLASSES);
+    const digits = Array.from({ length: CLASSES }, (_, c) => msg.mnist.digit(c));
     const temperature = formatKnob(d.temperature, 1);
     return html`<section class="panel probabilities" part="probabilities" aria-labelledby="selected-title">
       <div class="selected-head">
@@ -504,43 +426,24 @@ export class DistillDigits extends LitElement {
         <h3 id="selected-title" data-testid="selected-title">${what}</h3>
       </div>
       ${this.legend()}
-      <div class="bars">
-        <div class="row-label">${t.atT(temperature)} <span class="help">(${t.atTHelp})</span></div>
-        ${this.plot(rows, true, trueLabel, offset)}
-        <div class="row-label">${t.atOne} <span class="help">(${t.atOneHelp})</span></div>
-        ${this.plot(rows, false, trueLabel, offset)}
-        <div class="axis" aria-hidden="true">
-          ${Array.from(
-            { length: CLASSES },
-            (_, c) => html`<div class=${c === trueLabel ? 'true' : ''}><span>${msg.mnist.digit(c)}</span></div>`,
-          )}
-        </div>
-        <p class="axis-note" aria-hidden="true">
-          ${t.digitAxis}${trueLabel >= 0 ? html` · ${msg.mnist.digit(trueLabel)} = ${t.trueDigit}` : nothing}
-        </p>
-      </div>
-      ${this.fullTable(rows, true, offset, what, temperature)} ${this.fullTable(rows, false, offset, what, formatKnob(1))}
-      <table class="top" part="top" data-testid="top3">
-        <caption>
-          ${t.topTitle}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${t.modelHeader}</th>
-            <th scope="col">${t.atT(temperature)}</th>
-            <th scope="col">${t.atOne}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map(
-            (row) => html`<tr>
-              <th scope="row"><span class="model">${modelChip(row.style)}${row.name}</span></th>
-              <td>${this.topText(row.atT, offset)}</td>
-              <td>${this.topText(row.at1, offset)}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
+      <distill-bars
+        exportparts="plot, bar, bar-teacher, bar-student-1, bar-student-2, bar-student-3, top"
+        zoom
+        .classes=${digits}
+        .classTitles=${digits.map((digit) => `${t.digitAxis} ${digit}`)}
+        .models=${this.models(d.students.length)}
+        .atT=${[at(d.teacherAtT), ...d.students.map((s) => at(s.atT))]}
+        .at1=${[at(d.teacherAt1), ...d.students.map((s) => at(s.at1))]}
+        .temperature=${d.temperature}
+        .highlight=${isDrawn ? -1 : label}
+        .axisTitle=${t.digitAxis}
+        .helpAtT=${t.atTHelp}
+        .helpAt1=${t.atOneHelp}
+        .captionAtT=${t.tableCaption(what, temperature)}
+        .captionAt1=${t.tableCaption(what, formatKnob(1))}
+        .topText=${3}
+        .topCaption=${t.topTitle}
+      ></distill-bars>
     </section>`;
   }
 

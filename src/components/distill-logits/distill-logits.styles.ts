@@ -11,6 +11,7 @@ export const logitsStyles = css`
   }
   .legend .chip {
     display: inline-block;
+    flex: none;
     width: 1.5rem;
     height: 1.05rem;
     border-radius: 3px;
@@ -60,55 +61,6 @@ export const logitsStyles = css`
     color: var(--_muted);
     font-variant-numeric: tabular-nums;
   }
-  .row-label {
-    font-size: 0.875em;
-    font-weight: 700;
-    color: var(--_muted);
-    margin: 0.35rem 0 0.15rem;
-  }
-  .plot {
-    display: grid;
-    grid-auto-flow: column;
-    grid-auto-columns: 1fr;
-    gap: 0.6rem;
-    height: var(--_bar-height);
-    border-bottom: 2px solid var(--distill-text-color, #1b1b1f);
-    /* faint guides at 50 % and 100 % */
-    background: linear-gradient(to bottom, #0000 0 calc(50% - 0.5px), #0001 calc(50% - 0.5px) calc(50% + 0.5px), #0000 0)
-      , linear-gradient(#0001 0 1px, #0000 0);
-    padding: 0 0.2rem;
-  }
-  .group {
-    display: flex;
-    align-items: flex-end;
-    justify-content: center;
-    gap: 3px;
-    height: 100%;
-  }
-  .bar {
-    flex: 1 1 0;
-    max-width: 1.6rem;
-    min-height: 1px;
-    border-radius: 3px 3px 0 0;
-    transition: height var(--distill-bar-transition, 250ms) ease-out;
-  }
-  .classes {
-    display: grid;
-    grid-auto-flow: column;
-    grid-auto-columns: 1fr;
-    gap: 0.6rem;
-    padding: 0.3rem 0.2rem 0;
-  }
-  .class {
-    display: flex;
-    flex-direction: column;
-    align-items: center;
-    gap: 0.1rem;
-    font-size: 0.875em;
-    font-weight: 600;
-    text-align: center;
-    line-height: 1.15;
-  }
   .kl {
     margin: 0.6rem 0 0;
     font-size: 0.95em;
@@ -124,9 +76,7 @@ export const logitsStyles = css`
     color: var(--_muted);
     margin: 0;
   }
-  @media (prefers-reduced-motion: reduce) {
-    .bar {
-      transition: none;
-    }
+  distill-bars {
+    --distill-bar-height: var(--_bar-height);
   }
 `;

@@ -4,16 +4,12 @@ import { msg } from '../../i18n/index';
 import type { ProbeReadout } from '../../../workers/trainer-api';
 import { defineElement } from '../shared/define';
 import { emit } from '../shared/events';
-import { formatCoordinate, formatFixed, formatKnob, formatPercent } from '../shared/format';
-import { classMarker } from '../shared/markers';
-import type { Role } from '../shared/palette';
-import { hostStyles, legendStyles, roleStyles } from '../shared/styles';
+import { formatCoordinate, formatFixed, formatKnob } from '../shared/format';
+import { ROLE_STYLES, type Role, seriesChip, seriesFillStyles } from '../shared/series';
+import { hostStyles, legendStyles } from '../shared/styles';
+import '../distill-bars/distill-bars';
+import type { BarsModel, Distribution } from '../distill-bars/distill-bars';
 import { logitsStyles } from './distill-logits.styles';
-
-interface RoleRow {
-  role: Role;
-  probs: Float32Array;
-}
 
 /**
  * The output distributions at a few probe points, teacher beside student (and the labels-only
@@ -43,7 +39,7 @@ interface RoleRow {
  * @cssproperty --distill-font-size - Base font size.
  */
 export class DistillLogits extends LitElement {
-  static override styles = [hostStyles, roleStyles, legendStyles, logitsStyles];
+  static override styles = [hostStyles, seriesFillStyles, legendStyles, logitsStyles];
 
   /** The latest probe readout, or null before the first snapshot. */
   @property({ attribute: false }) probes: ProbeReadout | null = null;
@@ -58,63 +54,36 @@ export class DistillLogits extends LitElement {
     emit(this, 'distill-probe-select', { index });
   }
 
-  private rows(p: ProbeReadout, atT: boolean): RoleRow[] {
-    const rows: RoleRow[] = [
-      { role: 'teacher', probs: atT ? p.teacherAtT : p.teacherAt1 },
-      { role: 'student', probs: atT ? p.studentAtT : p.studentAt1 },
-    ];
-    const labels = atT ? p.labelsOnlyAtT : p.labelsOnlyAt1;
-    if (this.labelsOnly && labels) rows.push({ role: 'labelsOnly', probs: labels });
-    return rows;
+  /** The roles shown: teacher, student, and the labels-only student when asked for and present. */
+  private roles(p: ProbeReadout | null): Role[] {
+    const roles: Role[] = ['teacher', 'student'];
+    if (this.labelsOnly && (p === null || p.labelsOnlyAtT !== null)) roles.push('labelsOnly');
+    return roles;
   }
 
-  private plot(p: ProbeReadout, probe: number, rows: RoleRow[]): TemplateResult {
-    const groups: TemplateResult[] = [];
-    for (let c = 0; c < p.classes; c++) {
-      groups.push(html`<div class="group">
-        ${rows.map(({ role, probs }) => {
-          const v = probs[probe * p.classes + c] ?? 0;
-          return html`<div
-            class="bar fill-${role}"
-            part="bar bar-${role}"
-            style="height:${(Math.min(1, Math.max(0, v)) * 100).toFixed(2)}%"
-            title=${msg.logits.bar(msg.roles[role], msg.className(c), formatPercent(v))}
-          ></div>`;
-        })}
-      </div>`);
-    }
-    return html`<div class="plot" part="plot" aria-hidden="true">${groups}</div>`;
-  }
-
-  private table(p: ProbeReadout, probe: number, rows: RoleRow[], temperature: string): TemplateResult {
-    const classes = Array.from({ length: p.classes }, (_, c) => c);
-    return html`<div class="visually-hidden"><table>
-      <caption>
-        ${msg.logits.tableCaption(probe, temperature)}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${msg.logits.modelHeader}</th>
-          ${classes.map((c) => html`<th scope="col">${msg.className(c)}</th>`)}
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.map(
-          ({ role, probs }) => html`<tr>
-            <th scope="row">${msg.roles[role]}</th>
-            ${classes.map((c) => html`<td>${formatPercent(probs[probe * p.classes + c])}</td>`)}
-          </tr>`,
-        )}
-      </tbody>
-    </table></div>`;
+  private bars(p: ProbeReadout, probe: number): TemplateResult {
+    const roles = this.roles(p);
+    const n = p.classes;
+    const at = (probs: Float32Array | null): Distribution => probs?.subarray(probe * n, (probe + 1) * n) ?? [];
+    const models: BarsModel[] = roles.map((role) => ({ key: role, label: msg.roles[role], style: ROLE_STYLES[role] }));
+    const atT = { teacher: p.teacherAtT, student: p.studentAtT, labelsOnly: p.labelsOnlyAtT };
+    const at1 = { teacher: p.teacherAt1, student: p.studentAt1, labelsOnly: p.labelsOnlyAt1 };
+    return html`<distill-bars
+      exportparts="plot, bar, bar-teacher, bar-student, bar-labelsOnly"
+      markers
+      .classes=${Array.from({ length: n }, (_, c) => msg.className(c))}
+      .models=${models}
+      .atT=${roles.map((r) => at(atT[r]))}
+      .at1=${roles.map((r) => at(at1[r]))}
+      .temperature=${p.temperature}
+      .captionAtT=${msg.logits.tableCaption(probe, formatKnob(p.temperature, 1))}
+      .captionAt1=${msg.logits.tableCaption(probe, formatKnob(1))}
+    ></distill-bars>`;
   }
 
   private card(p: ProbeReadout, i: number): TemplateResult {
     const t = msg.logits;
     const selected = i === this.selected;
-    const temperature = formatKnob(p.temperature, 1);
-    const rowsT = this.rows(p, true);
-    const rows1 = this.rows(p, false);
     const showLabels = this.labelsOnly && p.klLabelsOnly !== null;
     return html`<article
       class="card ${selected ? 'selected' : ''}"
@@ -128,14 +97,7 @@ export class DistillLogits extends LitElement {
         </button>
         <span class="where">${t.probeAt(formatCoordinate(p.points[2 * i]), formatCoordinate(p.points[2 * i + 1]))}</span>
       </header>
-      <div class="row-label" aria-hidden="true">${t.atT(temperature)}</div>
-      ${this.plot(p, i, rowsT)}
-      <div class="row-label" aria-hidden="true">${t.atOne}</div>
-      ${this.plot(p, i, rows1)}
-      <div class="classes" aria-hidden="true">
-        ${Array.from({ length: p.classes }, (_, c) => html`<div class="class">${classMarker(c, 18)}<span>${msg.className(c)}</span></div>`)}
-      </div>
-      ${this.table(p, i, rowsT, temperature)} ${this.table(p, i, rows1, formatKnob(1))}
+      ${this.bars(p, i)}
       <p class="kl" part="kl">
         ${t.klLine}
         <span class="pair"
@@ -155,12 +117,8 @@ export class DistillLogits extends LitElement {
 
   override render(): TemplateResult {
     const p = this.probes;
-    const roles: Role[] = ['teacher', 'student'];
-    if (this.labelsOnly && (p === null || p.labelsOnlyAtT !== null)) roles.push('labelsOnly');
     return html`<ul class="legend" part="legend" aria-label=${msg.legend}>
-        ${roles.map(
-          (role) => html`<li><span class="chip fill-${role}" aria-hidden="true"></span>${msg.roleDescriptions[role]}</li>`,
-        )}
+        ${this.roles(p).map((role) => html`<li>${seriesChip(ROLE_STYLES[role])}${msg.roleDescriptions[role]}</li>`)}
       </ul>
       ${p && p.count > 0
         ? html`<div class="cards">${Array.from({ length: p.count }, (_, i) => this.card(p, i))}</div>`

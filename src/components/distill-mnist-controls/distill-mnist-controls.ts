@@ -2,66 +2,42 @@ import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { msg } from '../../i18n/index';
-import { BACKEND_CHOICES, type BackendChoice, mlpParameterCount, type Speed, SPEEDS } from '../../state/experiment';
+import type { BackendChoice, Speed } from '../../state/experiment';
 import {
-  ACCESS_LEVELS,
-  type AccessLevel,
   cloneMnistExperiment,
   digitsKept,
   digitsLeftOut,
-  HINT_LAYERS,
-  HINT_MODES,
-  type HintLayer,
-  type HintMode,
-  MNIST_BATCH_SIZES,
   MNIST_CLASSES,
   MNIST_LIMITS,
-  MNIST_OPTIMIZERS,
-  MNIST_PIXELS,
   type MnistExperiment,
   type MnistKnobs,
   type MnistPreset,
-  OBJECTIVES,
-  type Objective,
   PRESETS,
   presetById,
   type StudentSpec,
 } from '../../state/mnist';
 import type { BackendInfo } from '../../../workers/trainer-api';
 import { controlsStyles } from '../distill-controls/distill-controls.styles';
+import '../distill-run-controls/distill-run-controls';
+import { RUN_CONTROLS_PARTS } from '../distill-run-controls/distill-run-controls';
 import { defineElement } from '../shared/define';
-import { emit, type DistillCommand, type DistillMnistChangeDetail } from '../shared/events';
-import { formatFixed, formatInteger, formatKnob, formatPercent, formatSignificant } from '../shared/format';
+import { emit, type DistillMnistChangeDetail, type DistillRunChangeDetail } from '../shared/events';
+import {
+  checkboxField,
+  clampToStep,
+  formStyles,
+  legendField,
+  numberField,
+  numberInput,
+  rangeField,
+} from '../shared/fields';
+import { formatInteger } from '../shared/format';
 import { hostStyles } from '../shared/styles';
 import { mnistControlsStyles } from './distill-mnist-controls.styles';
+import { distillationGroup } from './distillation-group';
+import { studentCard } from './student-card';
 
-type NumberRange = { min: number; max: number; step: number };
-
-/** Learning rates the log-scale slider stops at: 1, 2, 3, 5 per decade over the MNIST range. */
-export const MNIST_LEARNING_RATE_STOPS: readonly number[] = (() => {
-  const stops: number[] = [];
-  const { min, max } = MNIST_LIMITS.learningRate;
-  for (let exp = Math.round(Math.log10(min)); exp < Math.round(Math.log10(max)); exp++) {
-    for (const m of [1, 2, 3, 5]) stops.push(Number((m * 10 ** exp).toPrecision(2)));
-  }
-  stops.push(max);
-  return stops;
-})();
-
-/** Index of the stop nearest to `lr` on a log scale. */
-function nearestStop(lr: number): number {
-  let best = 0;
-  const distance = (i: number) => Math.abs(Math.log(MNIST_LEARNING_RATE_STOPS[i]!) - Math.log(lr));
-  for (let i = 1; i < MNIST_LEARNING_RATE_STOPS.length; i++) if (distance(i) < distance(best)) best = i;
-  return best;
-}
-
-/** `value` clamped to `range` and rounded to its step (steps of 1 give whole numbers). */
-function clampToStep(value: number, range: NumberRange): number {
-  const stepped = Math.round((value - range.min) / range.step) * range.step + range.min;
-  const decimals = Math.max(0, -Math.floor(Math.log10(range.step)));
-  return Number(Math.min(range.max, Math.max(range.min, stepped)).toFixed(decimals));
-}
+export { MNIST_LEARNING_RATE_STOPS } from './distillation-group';
 
 /** The preset a select value names, typed. */
 function asPreset(id: string | null): MnistPreset | undefined {
@@ -106,7 +82,7 @@ function asPreset(id: string | null): MnistPreset | undefined {
  * @cssproperty --distill-controls-column-width - Width of a column of groups (default 18rem).
  */
 export class DistillMnistControls extends LitElement {
-  static override styles = [hostStyles, controlsStyles, mnistControlsStyles];
+  static override styles = [hostStyles, formStyles, controlsStyles, mnistControlsStyles];
 
   /** The experiment to show. Never mutated: edits replace it with a fresh copy. */
   @property({ attribute: false }) experiment: MnistExperiment = cloneMnistExperiment(presetById('hinton')!.experiment);
@@ -128,8 +104,15 @@ export class DistillMnistControls extends LitElement {
     emit(this, 'distill-mnist-change', detail);
   }
 
-  private command(command: DistillCommand): void {
-    emit(this, 'distill-command', { command });
+  private readonly restore = () => this.requestUpdate();
+
+  /** Speed and backend come from the run controls: shown here, reported as `distill-mnist-change`. */
+  private onRunChange(e: CustomEvent<DistillRunChangeDetail>): void {
+    e.stopPropagation();
+    const detail = e.detail;
+    if ('speed' in detail) this.speed = detail.speed;
+    else this.backend = detail.backend;
+    this.emitChange(detail);
   }
 
   /** Applies `edit` to a copy of the experiment; shows and reports it if anything changed. */
@@ -207,120 +190,16 @@ export class DistillMnistControls extends LitElement {
     });
   }
 
-  /** A number input that clamps to `range` on change, and puts back the shown value when emptied. */
-  private numberInput(
-    id: string,
-    range: NumberRange,
-    value: number,
-    onValue: (v: number) => void,
-    options: { name?: string; labelledBy?: string; describedBy?: string } = {},
-  ): TemplateResult {
-    return html`<input
-      id=${id}
-      type="number"
-      inputmode=${range.step < 1 ? 'decimal' : 'numeric'}
-      min=${range.min}
-      max=${range.max}
-      step=${range.step}
-      .value=${live(String(value))}
-      aria-label=${options.name ?? nothing}
-      aria-labelledby=${options.labelledBy ?? nothing}
-      aria-describedby=${options.describedBy ?? `${id}-help`}
-      @change=${(e: Event) => {
-        const v = (e.target as HTMLInputElement).valueAsNumber;
-        if (!Number.isFinite(v)) {
-          this.requestUpdate();
-          return;
-        }
-        const clamped = clampToStep(v, range);
-        if (clamped === value) this.requestUpdate();
-        else onValue(clamped);
-      }}
-    />`;
-  }
-
-  private field(
-    id: string,
-    label: string,
-    help: string | typeof nothing,
-    control: TemplateResult,
-    value?: string | TemplateResult,
-    detail?: string,
-  ): TemplateResult {
-    return html`<div class="field" part="field field-${id}">
-      <div class="head">
-        <label for=${id}>${label}</label>
-        ${value === undefined ? nothing : html`<output for=${id} id="${id}-value" aria-hidden="true">${value}</output>`}
-      </div>
-      ${control}
-      ${detail === undefined ? nothing : html`<p class="sub" aria-hidden="true">${detail}</p>`}
-      ${help === nothing ? nothing : html`<p class="help" part="help" id="${id}-help">${help}</p>`}
-    </div>`;
-  }
-
-  /** A group's only control, named by the group's legend (`${id}-label`) rather than a second, identical label. */
-  private legendField(id: string, help: string, control: TemplateResult): TemplateResult {
-    return html`<div class="field" part="field field-${id}">
-      ${control}
-      <p class="help" part="help" id="${id}-help">${help}</p>
-    </div>`;
-  }
-
-  private select<T extends string | number>(
-    id: string,
-    options: readonly T[],
-    current: T,
-    text: (option: T) => string,
-    onPick: (option: T) => void,
-    name?: string,
-  ): TemplateResult {
-    return html`<select
-      id=${id}
-      aria-label=${name ?? nothing}
-      aria-describedby="${id}-help"
-      @change=${(e: Event) => onPick(options[(e.target as HTMLSelectElement).selectedIndex]!)}
-    >
-      ${options.map((o) => html`<option value=${String(o)} ?selected=${o === current}>${text(o)}</option>`)}
-    </select>`;
-  }
-
   private renderRun(): TemplateResult {
-    const c = msg.controls;
-    const t = msg.mnistControls;
     return html`<fieldset part="group group-run">
-      <legend>${t.groups.run}</legend>
-      <div class="buttons">
-        <button
-          type="button"
-          class="primary"
-          part="button play"
-          aria-describedby="play-help"
-          @click=${() => this.command(this.running ? 'pause' : 'play')}
-        >
-          <span class="icon ${this.running ? 'icon-pause' : 'icon-play'}" aria-hidden="true"></span>
-          ${this.running ? c.pause : c.play}
-        </button>
-        <button type="button" part="button step" aria-describedby="step-help" ?disabled=${this.running} @click=${() => this.command('step')}>
-          ${c.step}
-        </button>
-        <button type="button" part="button reset" aria-describedby="reset-help" @click=${() => this.command('reset')}>
-          ${c.reset}
-        </button>
-      </div>
-      <p class="help" part="help">
-        <span id="play-help">${c.playHelp}</span>
-        <span id="step-help">${c.stepHelp}</span>
-        <span id="reset-help">${c.resetHelp}</span>
-      </p>
-      ${this.field(
-        'speed',
-        c.speed,
-        c.speedHelp,
-        this.select('speed', SPEEDS, this.speed, (v) => c.speedOption(v), (speed: Speed) => {
-          this.speed = speed;
-          this.emitChange({ speed });
-        }),
-      )}
+      <legend>${msg.mnistControls.groups.run}</legend>
+      <distill-run-controls
+        show="run"
+        exportparts=${RUN_CONTROLS_PARTS}
+        .running=${this.running}
+        .speed=${this.speed}
+        @distill-run-change=${this.onRunChange}
+      ></distill-run-controls>
     </fieldset>`;
   }
 
@@ -329,7 +208,7 @@ export class DistillMnistControls extends LitElement {
     const active = asPreset(this.preset);
     return html`<fieldset part="group group-preset" class="preset">
       <legend id="preset-label">${t.groups.preset}</legend>
-      ${this.legendField(
+      ${legendField(
         'preset',
         t.presetHelp,
         html`<select
@@ -361,105 +240,6 @@ export class DistillMnistControls extends LitElement {
     </fieldset>`;
   }
 
-  private renderStudent(s: StudentSpec, i: number, count: number): TemplateResult {
-    const t = msg.mnistControls;
-    const c = msg.controls;
-    const name = t.studentName(i);
-    const id = `s${i}`;
-    const usesTeacher = s.objective !== 'labels';
-    const summary = [t.objectiveNames[s.objective], ...(usesTeacher ? [t.accessShort(s.access, s.k)] : []), t.shape(s.hidden)];
-    const params = mlpParameterCount(MNIST_PIXELS, s.hidden, MNIST_CLASSES);
-    return html`<fieldset class="student" part="student" data-testid="student">
-      <legend>${name}</legend>
-      <div class="student-head">
-        <p class="summary value" part="student-summary" data-testid="student-summary">
-          ${summary.map((part, j) => html`${j ? t.summarySeparator : ''}<span class="part">${part}</span>`)}
-        </p>
-        ${count > MNIST_LIMITS.students.min
-          ? html`<button
-              type="button"
-              class="small"
-              part="button remove-student"
-              aria-label=${t.removeLabel(name)}
-              @click=${() => void this.removeStudent(i)}
-            >
-              ${t.remove}
-            </button>`
-          : nothing}
-      </div>
-      ${this.field(
-        `${id}-objective`,
-        t.objective,
-        t.objectiveHelps[s.objective],
-        this.select(
-          `${id}-objective`,
-          OBJECTIVES,
-          s.objective,
-          (o) => t.objectiveNames[o],
-          (objective: Objective) => this.setStudent(i, { objective }),
-          t.studentControl(name, t.objectiveName),
-        ),
-      )}
-      ${usesTeacher
-        ? html`<div class="row ${s.access === 'topk' ? 'row-k' : 'row-1'}">
-            ${this.field(
-              `${id}-access`,
-              t.access,
-              nothing,
-              this.select(
-                `${id}-access`,
-                ACCESS_LEVELS,
-                s.access,
-                (a) => t.accessNames[a],
-                (access: AccessLevel) => this.setStudent(i, { access }),
-                t.studentControl(name, t.accessName),
-              ),
-            )}
-            ${s.access === 'topk'
-              ? this.field(
-                  `${id}-k`,
-                  t.k,
-                  nothing,
-                  this.numberInput(`${id}-k`, MNIST_LIMITS.k, s.k, (k) => this.setStudent(i, { k }), {
-                    name: t.studentControl(name, t.kName),
-                    describedBy: `${id}-access-help`,
-                  }),
-                )
-              : nothing}
-            <p class="help span" part="help" id="${id}-access-help">
-              ${t.accessHelps[s.access]}${s.access === 'topk' ? html` ${t.kHelp}` : nothing}
-            </p>
-          </div>`
-        : nothing}
-      <div class="row ${s.hidden.length === 2 ? 'row-3' : ''}">
-        ${this.field(
-          `${id}-layers`,
-          t.hiddenLayers,
-          nothing,
-          this.numberInput(`${id}-layers`, MNIST_LIMITS.hiddenLayers, s.hidden.length, (n) => this.setLayers(i, n), {
-            name: t.studentControl(name, t.hiddenLayersName),
-            describedBy: `${id}-units-help`,
-          }),
-        )}
-        ${s.hidden.map((units, layer) =>
-          this.field(
-            `${id}-units-${layer + 1}`,
-            t.layerUnits(layer + 1),
-            nothing,
-            this.numberInput(`${id}-units-${layer + 1}`, MNIST_LIMITS.units, units, (u) => this.setUnits(i, layer, u), {
-              name: t.studentControl(name, t.layerUnitsName(layer + 1)),
-              describedBy: `${id}-units-help`,
-            }),
-          ),
-        )}
-        <p class="help span" part="help" id="${id}-units-help">${t.hiddenLayersHelp} ${t.unitsHelp}</p>
-      </div>
-      <p class="note" data-testid="student-shape">
-        ${c.shape([MNIST_PIXELS, ...s.hidden, MNIST_CLASSES])} · ${c.parameters(formatInteger(params))}
-      </p>
-    </fieldset>`;
-  }
-
   private renderStudents(): TemplateResult {
     const t = msg.mnistControls;
     const students = this.experiment.students;
@@ -467,7 +247,17 @@ export class DistillMnistControls extends LitElement {
     return html`<fieldset part="group group-students">
       <legend>${t.groups.students}</legend>
       <p class="help" part="help" id="students-help">${t.studentsHelp}</p>
-      <div class="cards">${students.map((s, i) => this.renderStudent(s, i, students.length))}</div>
+      <div class="cards">
+        ${students.map((s, i) =>
+          studentCard(s, i, students.length, {
+            set: (patch) => this.setStudent(i, patch),
+            setLayers: (layers) => this.setLayers(i, layers),
+            setUnits: (layer, units) => this.setUnits(i, layer, units),
+            remove: () => void this.removeStudent(i),
+            restore: this.restore,
+          }),
+        )}
+      </div>
       <div class="buttons add">
         <button
           type="button"
@@ -485,125 +275,11 @@ export class DistillMnistControls extends LitElement {
   }
 
   private renderDistillation(): TemplateResult {
-    const c = msg.controls;
-    const t = msg.mnistControls;
-    const k = this.experiment.knobs;
-    const lrIndex = nearestStop(k.learningRate);
-    const alphaSplit = c.alphaSplit(formatPercent(k.alpha, 0), formatPercent(1 - k.alpha, 0));
-    const usesHints = this.experiment.students.some((s) => s.objective === 'hints');
-    return html`<fieldset part="group group-distillation">
-      <legend>${t.groups.distillation}</legend>
-      ${this.field(
-        'temperature',
-        c.temperature,
-        c.temperatureHelp,
-        html`<input
-          id="temperature"
-          type="range"
-          min=${MNIST_LIMITS.temperature.min}
-          max=${MNIST_LIMITS.temperature.max}
-          step=${MNIST_LIMITS.temperature.step}
-          .value=${live(String(k.temperature))}
-          aria-valuetext=${formatKnob(k.temperature, 1)}
-          aria-describedby="temperature-help"
-          @input=${(e: Event) => this.setKnobs({ temperature: (e.target as HTMLInputElement).valueAsNumber })}
-        />`,
-        formatFixed(k.temperature, 1),
-      )}
-      ${this.field(
-        'alpha',
-        c.alpha,
-        c.alphaHelp,
-        html`<input
-          id="alpha"
-          type="range"
-          min=${MNIST_LIMITS.alpha.min}
-          max=${MNIST_LIMITS.alpha.max}
-          step=${MNIST_LIMITS.alpha.step}
-          .value=${live(String(k.alpha))}
-          aria-valuetext=${`${formatFixed(k.alpha, 2)} · ${alphaSplit}`}
-          aria-describedby="alpha-help"
-          @input=${(e: Event) => this.setKnobs({ alpha: Number((e.target as HTMLInputElement).valueAsNumber.toFixed(2)) })}
-        />`,
-        formatFixed(k.alpha, 2),
-        alphaSplit,
-      )}
-      ${this.field(
-        'learning-rate',
-        c.learningRate,
-        c.learningRateHelp,
-        html`<input
-          id="learning-rate"
-          type="range"
-          min="0"
-          max=${MNIST_LEARNING_RATE_STOPS.length - 1}
-          step="1"
-          .value=${live(String(lrIndex))}
-          aria-valuetext=${formatSignificant(k.learningRate)}
-          aria-describedby="learning-rate-help"
-          @input=${(e: Event) =>
-            this.setKnobs({ learningRate: MNIST_LEARNING_RATE_STOPS[(e.target as HTMLInputElement).valueAsNumber]! })}
-        />`,
-        formatSignificant(k.learningRate),
-      )}
-      <div class="row">
-        ${this.field(
-          'batch-size',
-          c.batchSize,
-          c.batchSizeHelp,
-          this.select('batch-size', MNIST_BATCH_SIZES, k.batchSize as (typeof MNIST_BATCH_SIZES)[number], (b) => formatInteger(b), (batchSize) =>
-            this.setKnobs({ batchSize }),
-          ),
-        )}
-        ${this.field(
-          'optimizer',
-          c.optimizer,
-          c.optimizerHelp,
-          this.select('optimizer', MNIST_OPTIMIZERS, k.optimizer, (o) => c.optimizerNames[o], (optimizer) => this.setKnobs({ optimizer })),
-        )}
-      </div>
-      ${usesHints
-        ? html`${this.field(
-              'hint-mode',
-              t.hintMode,
-              t.hintModeHelps[k.hintMode],
-              this.select('hint-mode', HINT_MODES, k.hintMode, (m) => t.hintModeNames[m], (hintMode: HintMode) => this.setKnobs({ hintMode })),
-            )}
-            ${k.hintMode === 'two-stage'
-              ? this.field(
-                  'hint-steps',
-                  t.hintSteps,
-                  t.hintStepsHelp,
-                  this.numberInput('hint-steps', MNIST_LIMITS.hintSteps, k.hintSteps, (hintSteps) => this.setKnobs({ hintSteps })),
-                )
-              : this.field(
-                  'hint-weight',
-                  t.hintWeight,
-                  t.hintWeightHelp,
-                  html`<input
-                    id="hint-weight"
-                    type="range"
-                    min=${MNIST_LIMITS.hintWeight.min}
-                    max=${MNIST_LIMITS.hintWeight.max}
-                    step=${MNIST_LIMITS.hintWeight.step}
-                    .value=${live(String(k.hintWeight))}
-                    aria-valuetext=${formatKnob(k.hintWeight, 1)}
-                    aria-describedby="hint-weight-help"
-                    @input=${(e: Event) =>
-                      this.setKnobs({ hintWeight: Number((e.target as HTMLInputElement).valueAsNumber.toFixed(1)) })}
-                  />`,
-                  formatFixed(k.hintWeight, 1),
-                )}
-            ${this.field(
-              'hint-layer',
-              t.hintLayer,
-              t.hintLayerHelp,
-              this.select('hint-layer', HINT_LAYERS, this.experiment.hintLayer, (l) => t.hintLayerOption(l), (hintLayer: HintLayer) =>
-                this.edit((e) => (e.hintLayer = hintLayer)),
-              ),
-            )}`
-        : html`<p class="note" data-testid="hints-off">${t.hintsOff}</p>`}
-    </fieldset>`;
+    return distillationGroup(this.experiment, {
+      setKnobs: (patch) => this.setKnobs(patch),
+      edit: (edit) => this.edit(edit),
+      restore: this.restore,
+    });
   }
 
   private renderTransfer(): TemplateResult {
@@ -613,34 +289,25 @@ export class DistillMnistControls extends LitElement {
     const size = this.draftTransferSize ?? transfer.size;
     const kept = digitsKept(transfer);
     const leftOut = digitsLeftOut(transfer);
-    const range = MNIST_LIMITS.transferSize;
     return html`<fieldset part="group group-transfer">
       <legend>${t.groups.transfer}</legend>
-      ${this.field(
-        'transfer-size',
-        t.transferSize,
-        t.transferSizeHelp,
-        html`<input
-          id="transfer-size"
-          type="range"
-          min=${range.min}
-          max=${range.max}
-          step=${range.step}
-          .value=${live(String(size))}
-          aria-valuetext=${t.images(formatInteger(size))}
-          aria-describedby="transfer-size-help"
-          @input=${(e: Event) => {
-            this.draftTransferSize = (e.target as HTMLInputElement).valueAsNumber;
-            this.requestUpdate();
-          }}
-          @change=${(e: Event) => {
-            const v = clampToStep((e.target as HTMLInputElement).valueAsNumber, range);
-            this.draftTransferSize = null;
-            this.edit((x) => (x.transfer.size = v));
-          }}
-        />`,
-        t.images(formatInteger(size)),
-      )}
+      ${rangeField({
+        id: 'transfer-size',
+        label: t.transferSize,
+        help: t.transferSizeHelp,
+        shown: t.images(formatInteger(size)),
+        range: MNIST_LIMITS.transferSize,
+        value: size,
+        valueText: t.images(formatInteger(size)),
+        onInput: (v) => {
+          this.draftTransferSize = v;
+          this.requestUpdate();
+        },
+        onChange: (v) => {
+          this.draftTransferSize = null;
+          this.edit((x) => (x.transfer.size = clampToStep(v, MNIST_LIMITS.transferSize)));
+        },
+      })}
       <fieldset class="digits-group" part="digits">
         <legend>${t.leaveOut}</legend>
         <div class="digits">
@@ -664,24 +331,23 @@ export class DistillMnistControls extends LitElement {
         ${kept.length === 1 ? html`<p class="help" part="help" id="last-digit-help">${t.lastDigit}</p>` : nothing}
         ${transfer.onlyDigits ? html`<p class="note">${t.onlyDigits(transfer.onlyDigits.join(', '))}</p>` : nothing}
       </fieldset>
-      <div class="field check" part="field field-bias-correction">
-        <input
-          id="bias-correction"
-          type="checkbox"
-          .checked=${live(k.biasCorrection)}
-          aria-describedby="bias-correction-help"
-          @change=${(e: Event) => this.setKnobs({ biasCorrection: (e.target as HTMLInputElement).checked })}
-        />
-        <label for="bias-correction">${t.biasCorrection}</label>
-        <p class="help" part="help" id="bias-correction-help">${t.biasCorrectionHelp}</p>
-      </div>
+      ${checkboxField({
+        id: 'bias-correction',
+        label: t.biasCorrection,
+        help: t.biasCorrectionHelp,
+        checked: k.biasCorrection,
+        onToggle: (biasCorrection) => this.setKnobs({ biasCorrection }),
+      })}
       ${k.biasCorrection
-        ? this.field(
-            'bias-shift',
-            t.biasShift,
-            leftOut.length ? t.biasShiftHelp : `${t.biasShiftHelp} ${t.biasNothingLeftOut}`,
-            this.numberInput('bias-shift', MNIST_LIMITS.biasShift, k.biasShift, (biasShift) => this.setKnobs({ biasShift })),
-          )
+        ? numberField({
+            id: 'bias-shift',
+            label: t.biasShift,
+            help: leftOut.length ? t.biasShiftHelp : `${t.biasShiftHelp} ${t.biasNothingLeftOut}`,
+            range: MNIST_LIMITS.biasShift,
+            value: k.biasShift,
+            onValue: (biasShift) => this.setKnobs({ biasShift }),
+            restore: this.restore,
+          })
         : nothing}
     </fieldset>`;
   }
@@ -690,10 +356,15 @@ export class DistillMnistControls extends LitElement {
     const t = msg.mnistControls;
     return html`<fieldset part="group group-seed">
       <legend id="seed-label">${t.groups.seed}</legend>
-      ${this.legendField(
+      ${legendField(
         'seed',
         t.seedHelp,
-        this.numberInput('seed', MNIST_LIMITS.seed, this.experiment.seed, (seed) => this.edit((e) => (e.seed = seed)), {
+        numberInput({
+          id: 'seed',
+          range: MNIST_LIMITS.seed,
+          value: this.experiment.seed,
+          onValue: (seed) => this.edit((e) => (e.seed = seed)),
+          restore: this.restore,
           labelledBy: 'seed-label',
         }),
       )}
@@ -701,23 +372,15 @@ export class DistillMnistControls extends LitElement {
   }
 
   private renderCompute(): TemplateResult {
-    const c = msg.controls;
-    const info = this.backendInfo;
     return html`<fieldset part="group group-compute">
       <legend>${msg.mnistControls.groups.compute}</legend>
-      ${this.field(
-        'backend',
-        c.backend,
-        c.backendHelp,
-        this.select('backend', BACKEND_CHOICES, this.backend, (b) => c.backendNames[b], (backend: BackendChoice) => {
-          this.backend = backend;
-          this.emitChange({ backend });
-        }),
-      )}
-      ${info
-        ? html`<p class="note" part="backend-info" data-testid="backend-info">${c.runningOn(c.backendNames[info.name], info.adapter)}</p>
-            ${info.fallbackReason ? html`<p class="note warning" part="backend-fallback">${c.fallback(info.fallbackReason)}</p>` : nothing}`
-        : nothing}
+      <distill-run-controls
+        show="backend"
+        exportparts=${RUN_CONTROLS_PARTS}
+        .backend=${this.backend}
+        .backendInfo=${this.backendInfo}
+        @distill-run-change=${this.onRunChange}
+      ></distill-run-controls>
     </fieldset>`;
   }
 

@@ -1,73 +1,65 @@
-import { html, LitElement, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
+import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import {
   PlaygroundController,
   type ErrorEventDetail,
-  type MnistStepEventDetail,
+  type PageStart,
   type PendingCommand,
-  type StepEventDetail,
 } from '../../controller/playground-controller';
 import { msg } from '../../i18n/index';
-import { LABS, type AppState, type LabName } from '../../state/experiment';
-import { cloneMnistExperiment, presetById, type MnistExperiment } from '../../state/mnist';
-import { mergeIntoSearch, parsePage, type UrlProblem } from '../../state/url-state';
-import type { BackendInfo, MnistStudentReadout, Snapshot } from '../../../workers/trainer-api';
-import '../distill-mnist-controls/distill-mnist-controls';
-import '../distill-digits/distill-digits';
-import '../distill-class-errors/distill-class-errors';
-import '../distill-error-chart/distill-error-chart';
-import type { DistillErrorChart } from '../distill-error-chart/distill-error-chart';
-import '../distill-controls/distill-controls';
-import '../distill-logits/distill-logits';
-import '../distill-loss-chart/distill-loss-chart';
-import type { DistillLossChart } from '../distill-loss-chart/distill-loss-chart';
-import '../distill-regions/distill-regions';
+import { LAB_LIST } from '../../labs/index';
+import { clientIfLoaded, loadClient } from '../../labs/clients';
+import { mergeLink, parseLink } from '../../labs/page-url';
+import type { DistillExperimentChangeDetail, DistillInputDetail, DistillViewChangeDetail } from '../../labs/panel-events';
+import type { Problem } from '../../labs/problems';
+import type { LabClient, LabPanel, StepDetailCommon } from '../../labs/types';
+import type { ViewSettings } from '../../state/experiment';
+import type { BackendInfo, Snapshot } from '../../../workers/trainer-api';
 import '../distill-status/distill-status';
 import '../distill-cost/distill-cost';
 import type { RunMeasurement } from '../../cost/cost-model';
-import { formatFlops, formatFlopsPerSecond } from '../../cost/units';
 import { defineElement } from '../shared/define';
-import type {
-  DistillChangeDetail,
-  DistillCommandDetail,
-  DistillDigitDrawnDetail,
-  DistillDigitSelectDetail,
-  DistillMnistChangeDetail,
-  DistillPresetDetail,
-  DistillProbePickDetail,
-  DistillProbeSelectDetail,
-} from '../shared/events';
+import type { DistillCommandDetail } from '../shared/events';
 import { formatInteger, formatPercent } from '../shared/format';
-import { startingText } from '../distill-status/status-text';
 import { hostStyles } from '../shared/styles';
+import { startingText } from '../distill-status/status-text';
 import { playgroundStyles } from './distill-playground.styles';
 
+/** The page state a link (or an `experiment` attribute) describes. */
+function pageStart(search: string): PageStart & { problems: Problem[] } {
+  const link = parseLink(search);
+  return {
+    lab: link.lab,
+    view: link.view,
+    experiments: new Map([[link.lab, link.experiment]]),
+    presets: new Map([[link.lab, link.preset]]),
+    problems: link.problems,
+  };
+}
+
 /**
- * A complete distillation playground: a frozen teacher and a small student (plus, optionally, a
- * student trained on labels only) train live in a Web Worker, and the page shows the student's
- * output distribution converging onto the teacher's.
+ * A complete distillation playground: a frozen teacher and small students train live in a Web
+ * Worker, and the page shows the students' output distributions converging onto the teacher's.
+ * Each lab (the registry in `src/labs/`) brings its own panel; this element holds the lab
+ * picker, the status line, the cost widget and the run.
  *
  * The worker and tfjs load only when the element first becomes visible (or at once with
- * `load="eager"`).
+ * `load="eager"`); a lab's panel loads when that lab is shown.
  *
- * @summary The whole playground: controls, decision regions, probe distributions, curves, status.
+ * @summary The whole playground: lab picker, the lab's controls and views, status, cost.
  *
  * @slot header - Replaces the default title and introduction.
  *
  * @event distill-step - Up to 30 times a second while training, and after every step, reset or
- *   knob change: `{ step, examplesSeen, examplesPerSecond, running, temperature, klStudent,
- *   klLabelsOnly, hardLossStudent, hardLossLabelsOnly, hardLossTeacher, accuracyTeacher,
- *   accuracyStudent, accuracyLabelsOnly, probeKlStudent, probeKlLabelsOnly, trainLoss }`.
- * @event distill-backend - The backend in use: `{ name, requested, adapter, fallbackReason? }`.
+ *   knob change; the detail is the lab's (README, "Events").
+ * @event distill-backend - The backend in use: `{ name, requested, adapter, fallbackReason?, auto? }`.
  * @event distill-error - Something went wrong: `{ code, message }` (the message is also shown).
  *
  * @csspart header - The title block.
- * @csspart controls - The controls column.
- * @csspart regions - The decision-region maps.
- * @csspart logits - The probe distributions.
- * @csspart chart - The loss and accuracy curves.
+ * @csspart lab - The lab's panel (its own parts are exported: `controls`, `regions`, `logits`,
+ *   `chart`, `digits`, `error-chart`, `class-errors`, `summary`).
  * @csspart status - The status line.
- * @csspart summary - The teacher/student size summary and the training compute so far.
  * @csspart cost - The cost widget (`<distill-cost>`), following the live run.
  *
  * @cssproperty --distill-font-family - Font of the whole playground (inherits by default).
@@ -87,12 +79,13 @@ export class DistillPlayground extends LitElement {
   /** `visible` (default): start the worker when the element first scrolls into view; `eager`: at once. */
   @property() load: 'visible' | 'eager' = 'visible';
 
-  @query('distill-loss-chart') private chart?: DistillLossChart;
-  @query('distill-error-chart') private errorChart?: DistillErrorChart;
+  @query('[data-lab-panel]') private panel?: LabPanel;
 
   private readonly controller: PlaygroundController;
-  private urlProblems: UrlProblem[] = [];
+  private urlProblems: Problem[] = [];
   private visibility?: IntersectionObserver;
+  /** Snapshots that arrived before the lab's panel existed, handed over when it renders. */
+  private backlog: { snapshot: Snapshot; fresh: boolean }[] = [];
   private readonly onKeydown = (event: KeyboardEvent) => this.handleKey(event);
   private readonly onDocumentKeydown = (event: KeyboardEvent) => {
     // In the full-page app, shortcuts work from anywhere that is not a form field.
@@ -102,7 +95,7 @@ export class DistillPlayground extends LitElement {
   constructor() {
     super();
     const host = this as unknown as ConstructorParameters<typeof PlaygroundController>[0];
-    this.controller = new PlaygroundController(host, parsePage('').state);
+    this.controller = new PlaygroundController(host, pageStart(''));
   }
 
   override connectedCallback(): void {
@@ -131,28 +124,38 @@ export class DistillPlayground extends LitElement {
   }
 
   private readInitialState(): void {
-    const source = this.syncUrl ? location.search : this.experiment;
-    const { state, mnist, problems } = parsePage(source);
-    this.urlProblems = problems;
-    this.controller.state = state;
-    this.controller.mnist = mnist;
-    this.controller.mnistPreset = new URLSearchParams(source).get('preset');
-    if (problems.length > 0) {
-      this.controller.setNotice({ kind: 'warning', text: msg.playground.urlProblems(problems) });
-      const error: ErrorEventDetail = { code: 'bad-url', message: msg.playground.urlProblems(problems) };
+    const start = pageStart(this.syncUrl ? location.search : this.experiment);
+    this.urlProblems = start.problems;
+    this.controller.load(start);
+    void this.ensureClient();
+    if (start.problems.length > 0) {
+      const text = msg.problems.link(start.problems);
+      this.controller.setNotice({ kind: 'warning', text });
+      const error: ErrorEventDetail = { code: 'bad-url', message: text };
       this.dispatchEvent(new CustomEvent('distill-error', { detail: error, bubbles: true, composed: true }));
     }
-    if (this.syncUrl && problems.length > 0) this.writeUrl(state, mnist);
+    if (this.syncUrl && start.problems.length > 0) this.writeUrl();
+  }
+
+  /** Loads the shown lab's client face (its panel element), then renders with it. */
+  private async ensureClient(): Promise<LabClient | undefined> {
+    const lab = this.controller.lab;
+    const have = clientIfLoaded(lab);
+    if (have) return have;
+    const client = await loadClient(lab);
+    this.requestUpdate();
+    return client;
   }
 
   /** Problems found in the link or `experiment` attribute this element started from. */
-  get initialProblems(): readonly UrlProblem[] {
+  get initialProblems(): readonly Problem[] {
     return this.urlProblems;
   }
 
-  /** The experiment as it stands (a copy). */
-  get state(): AppState {
-    return structuredClone(this.controller.state);
+  /** The page state as it stands (a copy): the lab, the view settings and the lab's experiment. */
+  get state(): { lab: string } & ViewSettings & Record<string, unknown> {
+    const c = this.controller;
+    return structuredClone({ ...(c.experiment() as Record<string, unknown>), lab: c.lab, ...c.view });
   }
 
   /** Start training (same as pressing Play). */
@@ -174,31 +177,37 @@ export class DistillPlayground extends LitElement {
 
   // Called by the controller.
   onSnapshot(snapshot: Snapshot, fresh: boolean): void {
-    if (snapshot.lab === 'toy2d') {
-      if (fresh) this.chart?.clear();
-      this.chart?.push(snapshot);
-    } else {
-      if (fresh) this.errorChart?.clear();
-      this.errorChart?.push(snapshot.step, snapshot.mnist.teacher, this.labelled(snapshot.mnist.students));
+    if (snapshot.lab !== this.controller.lab) return;
+    const panel = this.panel;
+    if (panel) panel.receive(snapshot, fresh);
+    else {
+      if (fresh) this.backlog = [];
+      this.backlog.push({ snapshot, fresh });
     }
   }
 
-  onStateChange(state: AppState, mnist: MnistExperiment): void {
-    if (this.syncUrl) this.writeUrl(state, mnist);
+  onStateChange(): void {
+    if (this.syncUrl) this.writeUrl();
   }
 
-  private writeUrl(state: AppState, mnist: MnistExperiment): void {
-    const search = mergeIntoSearch(location.search, state, mnist);
+  stepDetail(snapshot: Snapshot): StepDetailCommon {
+    return (
+      clientIfLoaded(snapshot.lab)?.stepDetail(snapshot) ?? {
+        lab: snapshot.lab,
+        step: snapshot.step,
+        examplesSeen: snapshot.examplesSeen,
+        examplesPerSecond: snapshot.examplesPerSecond,
+        running: snapshot.running,
+        flops: snapshot.flops.total,
+        flopsPerSecond: snapshot.flops.perSecond,
+      }
+    );
+  }
+
+  private writeUrl(): void {
+    const c = this.controller;
+    const search = mergeLink(location.search, c.lab, c.view, c.experiment());
     history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
-  }
-
-  /** Students named for people, from their specs (the worker only knows their ids). */
-  private labelled(students: MnistStudentReadout[]): MnistStudentReadout[] {
-    const specs = this.controller.mnist.students;
-    return students.map((s, i) => {
-      const spec = specs[i];
-      return spec ? { ...s, label: msg.playground.mnistStudent(s.id, spec.objective, spec.access, spec.k, spec.hidden.join('-')) } : s;
-    });
   }
 
   private handleKey(event: KeyboardEvent): void {
@@ -216,41 +225,42 @@ export class DistillPlayground extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     if (changed.has('experiment') && changed.get('experiment') !== undefined && !this.syncUrl) {
-      const { state, mnist, problems } = parsePage(this.experiment);
-      this.urlProblems = problems;
-      void this.controller.applyMnist(mnist).then(() => this.controller.apply(state));
+      const start = pageStart(this.experiment);
+      this.urlProblems = start.problems;
+      const c = this.controller;
+      void c.switchLab(start.lab).then(async () => {
+        await c.applyExperiment(start.experiments.get(start.lab), start.presets.get(start.lab) ?? null);
+        await c.applyView(start.view);
+      });
+    }
+    const panel = this.panel;
+    if (panel && this.backlog.length) {
+      const backlog = this.backlog;
+      this.backlog = [];
+      for (const { snapshot, fresh } of backlog) panel.receive(snapshot, fresh);
     }
   }
 
   private onLab(event: Event): void {
-    const lab = (event.target as HTMLSelectElement).value as LabName;
-    void this.controller.apply({ lab });
+    const lab = (event.target as HTMLSelectElement).value;
+    this.backlog = [];
+    void this.controller.switchLab(lab).then(() => this.ensureClient());
+    void this.ensureClient();
   }
 
-  private onMnistChange(event: CustomEvent<DistillMnistChangeDetail>): void {
+  private onExperimentChange(event: CustomEvent<DistillExperimentChangeDetail>): void {
     event.stopPropagation();
-    const d = event.detail;
-    if ('mnist' in d) void this.controller.applyMnist(d.mnist);
-    else void this.controller.apply(d);
+    void this.controller.applyExperiment(event.detail.experiment, event.detail.preset ?? null);
   }
 
-  private onPreset(event: CustomEvent<DistillPresetDetail>): void {
+  private onViewChange(event: CustomEvent<DistillViewChangeDetail>): void {
     event.stopPropagation();
-    const preset = presetById(event.detail.id);
-    if (preset) void this.controller.applyMnist(cloneMnistExperiment(preset.experiment), preset.id);
+    void this.controller.applyView(event.detail);
   }
 
-  private onDigitSelect(event: CustomEvent<DistillDigitSelectDetail>): void {
-    this.controller.selectDigit(event.detail.index);
-  }
-
-  private onDigitDrawn(event: CustomEvent<DistillDigitDrawnDetail>): void {
-    void this.controller.drawDigit(event.detail.image);
-  }
-
-  private onChange(event: CustomEvent<DistillChangeDetail>): void {
+  private onInput(event: CustomEvent<DistillInputDetail>): void {
     event.stopPropagation();
-    void this.controller.apply(event.detail);
+    void this.controller.input(event.detail.name, event.detail.payload);
   }
 
   private onCommand(event: CustomEvent<DistillCommandDetail>): void {
@@ -258,191 +268,68 @@ export class DistillPlayground extends LitElement {
     void this.controller.command(event.detail.command);
   }
 
-  private onProbeSelect(event: CustomEvent<DistillProbeSelectDetail>): void {
-    this.controller.selectProbe(event.detail.index);
-  }
-
-  private onProbePick(event: CustomEvent<DistillProbePickDetail>): void {
-    void this.controller.pickProbe(event.detail.x, event.detail.y);
-  }
-
   /** The live run, as the cost widget needs it. */
   private runMeasurement(): RunMeasurement | undefined {
-    const { init, snapshot, backend } = this.controller;
+    const { init, snapshot } = this.controller.current;
+    const backend = this.controller.backend;
     if (!init || !snapshot) return undefined;
     return {
       flops: snapshot.flops.total,
       flopsPerSecond: snapshot.flops.perSecond,
-      studentParameters: init.lab === 'toy2d' ? init.studentParameters : Math.max(...init.students.map((s) => s.parameters)),
-      teacherParameters: init.teacher.parameters,
+      studentParameters: Math.max(...init.sizes.studentParameters),
+      teacherParameters: init.sizes.teacherParameters,
       steps: snapshot.step,
       backend: backend?.name ?? init.backend.name,
     };
   }
 
-  private renderCompute() {
-    return html`<span data-testid="compute">${msg.playground.compute(
-      formatFlops(this.controller.snapshot?.flops.total ?? 0),
-      formatFlopsPerSecond(this.controller.snapshot?.flops.perSecond ?? 0),
-    )}</span>`;
+  /** What a starting run is doing, with a progress bar while files download. */
+  private renderStarting() {
+    const c = this.controller;
+    if (!c.isStarted) return html`${msg.playground.waiting}`;
+    const p = c.progress;
+    const download = p && (p.phase === 'teacher' || p.phase === 'test-images' || p.phase === 'train-images') && p.loaded > 0 ? p : null;
+    return html`${startingText(c.backendStep, c.progress, c.backend?.name)}
+    ${download
+      ? html`<br /><label
+            >${msg.status.phases[download.phase]}
+            <progress value=${download.loaded} max=${download.total ?? download.loaded + 1}></progress>
+            ${download.total ? formatPercent(download.loaded / download.total, 0) : `${formatInteger(download.loaded / 1024)} KB`}</label
+          >`
+      : ''}`;
   }
 
-  private renderSummary() {
+  private renderPanel() {
     const c = this.controller;
-    const init = c.init;
-    if (!init || init.lab !== c.state.lab) {
-      const p = c.progress;
-      const download = p && (p.phase === 'teacher' || p.phase === 'test-images' || p.phase === 'train-images') && p.loaded > 0 ? p : null;
-      return html`<p class="summary" part="summary">
-        ${c.isStarted ? startingText(c.backendStep, c.progress, c.backend?.name) : msg.playground.waiting}
-        ${download
-          ? html`<br /><label
-                >${msg.status.phases[download.phase]}
-                <progress value=${download.loaded} max=${download.total ?? download.loaded + 1}></progress>
-                ${download.total ? formatPercent(download.loaded / download.total, 0) : `${formatInteger(download.loaded / 1024)} KB`}</label
-              >`
-          : ''}
-      </p>`;
-    }
-    if (init.lab === 'mnist') {
-      return html`<p class="summary" part="summary">
-        ${msg.playground.mnistSummary({
-          teacherArchitecture: init.teacher.architecture,
-          teacherParameters: formatInteger(init.teacher.parameters),
-          teacherErrors: formatInteger(init.teacher.testErrors),
-          transfer: formatInteger(init.transfer.size),
-          leftOut: init.transfer.digitsLeftOut.join(', '),
-        })}
-        <br />
-        ${this.renderCompute()}
-      </p>`;
-    }
-    const ratio = init.teacher.parameters / init.studentParameters;
-    return html`<p class="summary" part="summary">
-      ${msg.playground.summary({
-        teacherArchitecture: init.teacher.architecture.replace('K', String(init.dataset.classes)),
-        teacherParameters: formatInteger(init.teacher.parameters),
-        teacherAccuracy: formatPercent(init.teacher.testAccuracy),
-        studentArchitecture: ['2', ...c.state.student.hidden.map(String), String(init.dataset.classes)].join(' → '),
-        studentParameters: formatInteger(init.studentParameters),
-        ratio: ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(1),
-      })}
-      <br />
-      ${this.renderCompute()}
-    </p>`;
-  }
-
-  private renderToy2d() {
-    const c = this.controller;
-    const snap = c.toy2dSnapshot;
-    const init = c.init?.lab === 'toy2d' ? c.init : null;
-    const backend: BackendInfo | undefined = c.backend ?? undefined;
-    return html`
-      <distill-controls
-        part="controls"
-        .state=${c.state}
-        .running=${c.playing}
-        .backendInfo=${backend}
-        .studentParameters=${init?.studentParameters}
-        ?disabled=${!init}
-        @distill-change=${this.onChange}
-        @distill-command=${this.onCommand}
-      ></distill-controls>
-      <main class="views" aria-busy=${c.loading ? 'true' : 'false'}>
-        ${this.renderSummary()}
-        <section class="panel" aria-labelledby="regions-title">
-          <h2 id="regions-title">${msg.playground.regionsTitle}</h2>
-          <p class="hint">${msg.playground.regionsHint}</p>
-          <distill-regions
-            part="regions"
-            .teacher=${init?.teacher.regions ?? null}
-            .student=${c.regions?.student ?? null}
-            .labelsOnly=${c.state.labelsOnly ? (c.regions?.labelsOnly ?? null) : null}
-            .points=${init?.dataset.train ?? null}
-            .probePoints=${snap?.probes.points ?? null}
-            .selected=${c.selectedProbe}
-            .classes=${init?.dataset.classes ?? 3}
-            @distill-probe-pick=${this.onProbePick}
-          ></distill-regions>
-        </section>
-        <section class="panel" aria-labelledby="logits-title">
-          <h2 id="logits-title">${msg.playground.logitsTitle}</h2>
-          <p class="hint">${msg.playground.logitsHint}</p>
-          <distill-logits
-            part="logits"
-            .probes=${snap?.probes ?? null}
-            .selected=${c.selectedProbe}
-            .labelsOnly=${c.state.labelsOnly}
-            @distill-probe-select=${this.onProbeSelect}
-          ></distill-logits>
-        </section>
-        <section class="panel" aria-labelledby="chart-title">
-          <h2 id="chart-title">${msg.playground.chartTitle}</h2>
-          <distill-loss-chart part="chart"></distill-loss-chart>
-        </section>
-        <section class="panel" part="cost-panel">
-          <distill-cost part="cost" .run=${this.runMeasurement()}></distill-cost>
-        </section>
-      </main>
-    `;
-  }
-
-  private renderMnist() {
-    const c = this.controller;
-    const snap = c.mnistSnapshot;
-    const init = c.init?.lab === 'mnist' ? c.init : null;
-    const students = snap ? this.labelled(snap.mnist.students) : [];
-    const leftOut = init?.transfer.digitsLeftOut ?? [];
-    return html`
-      <distill-mnist-controls
-        part="controls"
-        .experiment=${c.mnist}
-        .preset=${c.mnistPreset}
-        .running=${c.playing}
-        .backendInfo=${c.backend ?? undefined}
-        .backend=${c.state.backend}
-        .speed=${c.state.speed}
-        @distill-mnist-change=${this.onMnistChange}
-        @distill-preset=${this.onPreset}
-        @distill-command=${this.onCommand}
-      ></distill-mnist-controls>
-      <main class="views" aria-busy=${c.loading ? 'true' : 'false'}>
-        ${this.renderSummary()}
-        <section class="panel" aria-labelledby="digits-title">
-          <h2 id="digits-title">${msg.playground.digitsTitle}</h2>
-          <p class="hint">${msg.playground.digitsHint}</p>
-          <distill-digits
-            part="digits"
-            .digits=${snap?.mnist.digits ?? null}
-            .students=${students.map(({ id, label }) => ({ id, label }))}
-            .selected=${c.selectedDigit}
-            @distill-digit-select=${this.onDigitSelect}
-            @distill-digit-drawn=${this.onDigitDrawn}
-          ></distill-digits>
-        </section>
-        <section class="panel" aria-labelledby="errors-title">
-          <h2 id="errors-title">${msg.playground.errorsTitle}</h2>
-          <distill-error-chart part="error-chart"></distill-error-chart>
-        </section>
-        <section class="panel" aria-labelledby="class-errors-title">
-          <h2 id="class-errors-title">${msg.playground.classErrorsTitle}</h2>
-          <distill-class-errors
-            part="class-errors"
-            .teacher=${snap?.mnist.teacher ?? null}
-            .students=${students}
-            .highlight=${leftOut[0]}
-          ></distill-class-errors>
-        </section>
-        <section class="panel" part="cost-panel">
-          <distill-cost part="cost" .run=${this.runMeasurement()}></distill-cost>
-        </section>
-      </main>
-    `;
+    const client = clientIfLoaded(c.lab);
+    if (!client) return html`<p class="summary">${this.renderStarting()}</p>`;
+    const { init, snapshot } = c.current;
+    const tag = unsafeStatic(client.tag);
+    return staticHtml`<${tag}
+      data-lab-panel
+      part="lab"
+      exportparts="controls, regions, logits, chart, digits, error-chart, class-errors, summary, cost-panel"
+      .experiment=${c.experiment()}
+      .preset=${c.presets.get(c.lab) ?? null}
+      .view=${c.view}
+      .init=${init}
+      .snapshot=${snapshot}
+      .backendInfo=${c.backend ?? undefined}
+      .playing=${c.playing}
+      .starting=${c.isStarting}
+      @distill-experiment-change=${this.onExperimentChange}
+      @distill-view-change=${this.onViewChange}
+      @distill-input=${this.onInput}
+      @distill-command=${this.onCommand}
+    >
+      <span slot="starting">${this.renderStarting()}</span>
+      <distill-cost slot="cost" part="cost" .run=${this.runMeasurement()}></distill-cost>
+    </${tag}>`;
   }
 
   override render() {
     const c = this.controller;
-    const snap = c.snapshot;
+    const { snapshot } = c.current;
     return html`
       <header part="header">
         <slot name="header">
@@ -451,16 +338,16 @@ export class DistillPlayground extends LitElement {
         </slot>
         <span class="lab-picker">
           <label for="lab-select">${msg.playground.labLabel}</label>
-          <select id="lab-select" .value=${c.state.lab} @change=${this.onLab} aria-describedby="lab-help">
-            ${LABS.map((lab) => html`<option value=${lab} ?selected=${lab === c.state.lab}>${msg.playground.labs[lab]}</option>`)}
+          <select id="lab-select" .value=${c.lab} @change=${this.onLab} aria-describedby="lab-help">
+            ${LAB_LIST.map((lab) => html`<option value=${lab.id} ?selected=${lab.id === c.lab}>${lab.title()}</option>`)}
           </select>
         </span>
         <span id="lab-help" class="hint">${msg.playground.labHelp}</span>
       </header>
       <distill-status
         part="status"
-        .step=${snap?.step ?? 0}
-        .examplesPerSecond=${snap?.examplesPerSecond ?? 0}
+        .step=${snapshot?.step ?? 0}
+        .examplesPerSecond=${snapshot?.examplesPerSecond ?? 0}
         .backend=${c.backend ?? undefined}
         .running=${c.running}
         .starting=${c.isStarting && c.isStarted ? startingText(c.backendStep, c.progress, c.backend?.name) : null}
@@ -468,7 +355,8 @@ export class DistillPlayground extends LitElement {
         .message=${c.notice}
         @distill-message-dismiss=${() => c.setNotice(null)}
       ></distill-status>
-      <div class="layout">${c.state.lab === 'mnist' ? this.renderMnist() : this.renderToy2d()}</div>
+      ${this.renderPanel()}
+      ${nothing}
     `;
   }
 }
@@ -485,7 +373,7 @@ declare global {
     'distill-playground': DistillPlayground;
   }
   interface GlobalEventHandlersEventMap {
-    'distill-step': CustomEvent<StepEventDetail | MnistStepEventDetail>;
+    'distill-step': CustomEvent<StepDetailCommon & Record<string, unknown>>;
     'distill-backend': CustomEvent<BackendInfo>;
     'distill-error': CustomEvent<ErrorEventDetail>;
   }

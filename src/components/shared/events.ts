@@ -91,3 +91,15 @@ export interface DistillEventMap {
   'distill-mnist-change': CustomEvent<DistillMnistChangeDetail>;
   'distill-preset': CustomEvent<DistillPresetDetail>;
 }
+
+// The shared run controls (`distill-run-controls`). Each lab panel re-emits this as its own change
+// event (`distill-change`, `distill-mnist-change`) and stops it, so a page sees what it saw before.
+
+/** Speed or backend chosen in `<distill-run-controls>`. */
+export type DistillRunChangeDetail =
+  | { speed: import('../../state/experiment').Speed }
+  | { backend: import('../../state/experiment').BackendChoice };
+
+export interface DistillEventMap {
+  'distill-run-change': CustomEvent<DistillRunChangeDetail>;
+}

@@ -3,7 +3,8 @@
  * recognisable by shape wherever it appears.
  */
 import { html, svg, type TemplateResult } from 'lit';
-import { classColor, classColorVar, classShape, type MarkerShape, ROLE_STYLES, type Role } from './palette';
+import { classColor, classColorVar, classShape, type MarkerShape } from './palette';
+import { ROLE_STYLES, type Role, seriesLine } from './series';
 
 /** Shape outline in a 20 × 20 box centred at (10, 10), radius ~7. */
 function shapeSvg(shape: MarkerShape): TemplateResult {
@@ -32,11 +33,7 @@ export function classMarker(index: number, size = 20): TemplateResult {
 
 /** A short line sample in a role's colour and dash, for chart legends. Decorative. */
 export function roleLine(role: Role, width = 36): TemplateResult {
-  const style = ROLE_STYLES[role];
-  const dash = style.dash.length ? style.dash.join(' ') : 'none';
-  return html`<svg class="line-sample" width=${width} height="14" viewBox="0 0 ${width} 14" aria-hidden="true">
-    <line x1="1" y1="7" x2=${width - 1} y2="7" stroke="var(${style.cssVar}, ${style.color})" stroke-width="3"
-      stroke-dasharray=${dash} stroke-linecap=${style.dash.length ? 'butt' : 'round'} /></svg>`;
+  return seriesLine(ROLE_STYLES[role], width);
 }
 
 /** Traces a marker of `shape` centred at (x, y) with radius r as the current canvas path. */

@@ -1,8 +1,8 @@
 /**
  * Colours and shapes, chosen so nothing is told apart by colour alone.
- * Okabe & Ito's colour-blind-safe palette: the three model roles take blue, vermillion and black,
- * the (up to five) classes take the other five, so a role never shares a hue with a class.
- * Roles also differ by pattern (solid / dashed or striped / dotted), classes by marker shape.
+ * Okabe & Ito's colour-blind-safe palette: the model series (./series) take blue, vermillion, black
+ * and reddish purple; the (up to five) classes take the others, so a model and a class rarely share
+ * a hue, and classes also differ by marker shape, series by pattern.
  */
 
 export const OKABE_ITO = {
@@ -16,24 +16,8 @@ export const OKABE_ITO = {
   reddishPurple: '#CC79A7',
 } as const;
 
-export type Role = 'teacher' | 'student' | 'labelsOnly';
-export const ROLES: readonly Role[] = ['teacher', 'student', 'labelsOnly'];
-
-export interface RoleStyle {
-  color: string;
-  /** CSS custom property that overrides `color`. */
-  cssVar: string;
-  /** Line dash for charts (canvas `setLineDash` / uPlot `dash`), in CSS pixels; [] is solid. */
-  dash: number[];
-  /** How bars are filled. */
-  fill: 'solid' | 'striped' | 'dotted';
-}
-
-export const ROLE_STYLES: Readonly<Record<Role, RoleStyle>> = {
-  teacher: { color: OKABE_ITO.blue, cssVar: '--distill-teacher-color', dash: [], fill: 'solid' },
-  student: { color: OKABE_ITO.vermillion, cssVar: '--distill-student-color', dash: [10, 5], fill: 'striped' },
-  labelsOnly: { color: OKABE_ITO.black, cssVar: '--distill-labels-color', dash: [2, 4], fill: 'dotted' },
-};
+/** @deprecated Import roles from ./series (kept while other views move over; type-only, no cycle at runtime). */
+export type { Role } from './series';
 
 export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'cross';
 

@@ -1,0 +1,77 @@
+/**
+ * The 2-D lab's curves, as a `<distill-curves>` spec and a point function. Pure (no DOM): the
+ * element never sees a snapshot, and these two functions are all it takes to wire the lab.
+ *
+ * Three small multiples over training steps: KL(teacher ‖ model), hard-label test loss and test
+ * accuracy, for the teacher (no KL to itself), the student (series 1) and the labels-only student
+ * (series 2, shown once a run has one).
+ */
+import { msg } from '../../i18n/index';
+import { formatNats, formatPercent, formatSignificant } from '../shared/format';
+import { ROLE_STYLES, type Role } from '../shared/series';
+import type { CurvePoint, CurveSeries, CurvesSpec } from './curves-spec';
+
+/** What the point function reads of a 2-D snapshot (a `Toy2dSnapshot` fits). */
+export interface Toy2dCurvesInput {
+  step: number;
+  teacher: { hardLoss: number; accuracy: number };
+  student: { klToTeacher: number; hardLoss: number; accuracy: number };
+  labelsOnly: { klToTeacher: number; hardLoss: number; accuracy: number } | null;
+}
+
+function roleSeries(role: Role): CurveSeries {
+  return {
+    key: role,
+    label: msg.roles[role],
+    description: msg.roleDescriptions[role],
+    style: ROLE_STYLES[role],
+    optional: role === 'labelsOnly',
+  };
+}
+
+/** The spec; read at call time, so it follows the active strings. */
+export function toy2dCurvesSpec(): CurvesSpec {
+  const t = msg.lossChart;
+  const nats = { format: (v: number) => formatNats(v), axis: (v: number) => formatSignificant(v) };
+  return {
+    xLabel: t.stepAxis,
+    legendLabel: msg.legend,
+    size: 'small',
+    series: [roleSeries('teacher'), roleSeries('student'), roleSeries('labelsOnly')],
+    charts: [
+      { key: 'kl', title: t.kl, label: t.chartLabel(t.kl), ...nats, range: 'auto', series: ['student', 'labelsOnly'] },
+      {
+        key: 'hard',
+        title: t.hardLoss,
+        label: t.chartLabel(t.hardLoss),
+        ...nats,
+        range: 'auto',
+        series: ['teacher', 'student', 'labelsOnly'],
+      },
+      {
+        key: 'accuracy',
+        title: t.accuracy,
+        label: t.chartLabel(t.accuracy),
+        format: (v) => formatPercent(v),
+        axis: (v) => formatPercent(v, 0),
+        range: [0, 1],
+        series: ['teacher', 'student', 'labelsOnly'],
+      },
+    ],
+  };
+}
+
+/** One snapshot as a point (x = step). The labels-only keys are left out when the run has none. */
+export function toy2dPoint(snapshot: Toy2dCurvesInput): CurvePoint {
+  const { teacher, student, labelsOnly } = snapshot;
+  const withLabels = <T extends object>(values: T, value: number | undefined) =>
+    labelsOnly ? { ...values, labelsOnly: value ?? null } : values;
+  return {
+    x: snapshot.step,
+    values: {
+      kl: withLabels({ student: student.klToTeacher }, labelsOnly?.klToTeacher),
+      hard: withLabels({ teacher: teacher.hardLoss, student: student.hardLoss }, labelsOnly?.hardLoss),
+      accuracy: withLabels({ teacher: teacher.accuracy, student: student.accuracy }, labelsOnly?.accuracy),
+    },
+  };
+}

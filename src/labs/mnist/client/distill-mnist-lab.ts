@@ -1,0 +1,202 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { msg } from '../../../i18n/index';
+import type { ViewSettings } from '../../../state/experiment';
+import { cloneMnistExperiment, presetById, type MnistExperiment } from '../../../state/mnist';
+import { formatFlops, formatFlopsPerSecond } from '../../../cost/units';
+import '../../../components/distill-mnist-controls/distill-mnist-controls';
+import '../../../components/distill-digits/distill-digits';
+import '../../../components/distill-class-errors/distill-class-errors';
+import '../../../components/distill-error-chart/distill-error-chart';
+import type { DistillErrorChart } from '../../../components/distill-error-chart/distill-error-chart';
+import { defineElement } from '../../../components/shared/define';
+import type {
+  DistillDigitDrawnDetail,
+  DistillDigitSelectDetail,
+  DistillMnistChangeDetail,
+  DistillPresetDetail,
+} from '../../../components/shared/events';
+import { formatInteger } from '../../../components/shared/format';
+import { labPanelStyles } from '../../../components/shared/panel-styles';
+import { hostStyles } from '../../../components/shared/styles';
+import type { BackendInfo } from '../../../../workers/trainer-api';
+import { emitPanel } from '../../panel-events';
+import type { LabPanel } from '../../types';
+import type { MnistInit, MnistSnapshot, MnistStudentReadout } from '../shared/readouts';
+
+/** Label of a drawn digit in the strip (not a digit 0–9). */
+const DRAWN = 255;
+
+/**
+ * The MNIST lab's panel: its controls (presets, up to three students), the digits with every
+ * model's distribution, the test-error curves and the per-digit errors. A view: the playground
+ * hands it the page state and the run's readouts, and it sends intents back as events.
+ *
+ * @summary The MNIST lab: controls, digits and distributions, test errors.
+ *
+ * @slot starting - Shown in place of the summary while the run starts.
+ * @slot cost - The cost widget, below the per-digit errors.
+ *
+ * @event distill-experiment-change - `{ experiment, preset }`: the whole updated MNIST experiment.
+ * @event distill-view-change - `{ backend? , speed? }`.
+ * @event distill-input - `{ name: 'digits', payload: { images, labels } }`: a digit was drawn.
+ *
+ * @csspart controls - The controls column.
+ * @csspart digits - The digit strip, drawing pad and distributions.
+ * @csspart error-chart - The test-error curves.
+ * @csspart class-errors - The per-digit errors.
+ * @csspart summary - The teacher summary and the training compute so far.
+ */
+export class DistillMnistLab extends LitElement implements LabPanel {
+  static override styles = [hostStyles, labPanelStyles];
+
+  @property({ attribute: false }) experiment: MnistExperiment | null = null;
+  @property({ attribute: false }) preset: string | null = null;
+  @property({ attribute: false }) view: ViewSettings = { backend: 'auto', speed: 100 };
+  @property({ attribute: false }) init: MnistInit | null = null;
+  @property({ attribute: false }) snapshot: MnistSnapshot | null = null;
+  @property({ attribute: false }) backendInfo?: BackendInfo;
+  @property({ type: Boolean }) playing = false;
+  @property({ type: Boolean }) starting = false;
+
+  /** Index of the digit shown in the distribution bars. */
+  @state() private selectedDigit = 0;
+  @query('distill-error-chart') private chart?: DistillErrorChart;
+  private pendingPoints: MnistSnapshot[] = [];
+
+  receive(snapshot: unknown, fresh: boolean): void {
+    const s = snapshot as MnistSnapshot;
+    if (fresh) this.selectedDigit = Math.min(this.selectedDigit, s.mnist.digits.count - 1);
+    if (!this.chart) {
+      if (fresh) this.pendingPoints = [];
+      this.pendingPoints.push(s);
+      return;
+    }
+    if (fresh) this.chart.clear();
+    this.chart.push(s.step, s.mnist.teacher, this.labelled(s.mnist.students));
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (this.chart && this.pendingPoints.length) {
+      const points = this.pendingPoints;
+      this.pendingPoints = [];
+      this.chart.clear();
+      for (const s of points) this.chart.push(s.step, s.mnist.teacher, this.labelled(s.mnist.students));
+    }
+    super.updated(changed);
+  }
+
+  /** Students named for people, from their specs (the worker only knows their ids). */
+  private labelled(students: MnistStudentReadout[]): MnistStudentReadout[] {
+    const specs = this.experiment?.students ?? [];
+    return students.map((s, i) => {
+      const spec = specs[i];
+      return spec ? { ...s, label: msg.playground.mnistStudent(s.id, spec.objective, spec.access, spec.k, spec.hidden.join('-')) } : s;
+    });
+  }
+
+  private onChange(event: CustomEvent<DistillMnistChangeDetail>): void {
+    event.stopPropagation();
+    const d = event.detail;
+    if ('mnist' in d) emitPanel(this, 'distill-experiment-change', { experiment: d.mnist, preset: null });
+    else emitPanel(this, 'distill-view-change', d);
+  }
+
+  private onPreset(event: CustomEvent<DistillPresetDetail>): void {
+    event.stopPropagation();
+    const preset = presetById(event.detail.id);
+    if (preset) emitPanel(this, 'distill-experiment-change', { experiment: cloneMnistExperiment(preset.experiment), preset: preset.id });
+  }
+
+  private onDigitSelect(event: CustomEvent<DistillDigitSelectDetail>): void {
+    this.selectedDigit = event.detail.index;
+  }
+
+  /** A drawn digit joins the strip (as its last image, label 255) until the next run. */
+  private onDigitDrawn(event: CustomEvent<DistillDigitDrawnDetail>): void {
+    const digits = this.snapshot?.mnist.digits;
+    if (!digits) return;
+    const image = event.detail.image;
+    const strip = digits.labels[digits.count - 1] === DRAWN ? digits.count - 1 : digits.count;
+    const images = new Float32Array((strip + 1) * 784);
+    images.set(digits.images.subarray(0, strip * 784));
+    images.set(image, strip * 784);
+    const labels = new Uint8Array(strip + 1);
+    labels.set(digits.labels.subarray(0, strip));
+    labels[strip] = DRAWN;
+    this.selectedDigit = strip;
+    emitPanel(this, 'distill-input', { name: 'digits', payload: { images, labels } });
+  }
+
+  private renderSummary() {
+    const init = this.init;
+    if (!init || this.starting) return html`<p class="summary" part="summary"><slot name="starting"></slot></p>`;
+    return html`<p class="summary" part="summary">
+      ${msg.playground.mnistSummary({
+        teacherArchitecture: init.teacher.architecture,
+        teacherParameters: formatInteger(init.teacher.parameters),
+        teacherErrors: formatInteger(init.teacher.testErrors),
+        transfer: formatInteger(init.transfer.size),
+        leftOut: init.transfer.digitsLeftOut.join(', '),
+      })}
+      <br />
+      <span data-testid="compute"
+        >${msg.playground.compute(formatFlops(this.snapshot?.flops.total ?? 0), formatFlopsPerSecond(this.snapshot?.flops.perSecond ?? 0))}</span
+      >
+    </p>`;
+  }
+
+  override render() {
+    const e = this.experiment;
+    if (!e) return nothing;
+    const snap = this.snapshot;
+    const students = snap ? this.labelled(snap.mnist.students) : [];
+    const leftOut = this.init?.transfer.digitsLeftOut ?? [];
+    return html`<div class="layout">
+      <distill-mnist-controls
+        class="controls"
+        part="controls"
+        .experiment=${e}
+        .preset=${this.preset}
+        .running=${this.playing}
+        .backendInfo=${this.backendInfo}
+        .backend=${this.view.backend}
+        .speed=${this.view.speed}
+        @distill-mnist-change=${this.onChange}
+        @distill-preset=${this.onPreset}
+      ></distill-mnist-controls>
+      <main class="views" aria-busy=${this.starting ? 'true' : 'false'}>
+        ${this.renderSummary()}
+        <section class="panel" aria-labelledby="digits-title">
+          <h2 id="digits-title">${msg.playground.digitsTitle}</h2>
+          <p class="hint">${msg.playground.digitsHint}</p>
+          <distill-digits
+            part="digits"
+            .digits=${snap?.mnist.digits ?? null}
+            .students=${students.map(({ id, label }) => ({ id, label }))}
+            .selected=${this.selectedDigit}
+            @distill-digit-select=${this.onDigitSelect}
+            @distill-digit-drawn=${this.onDigitDrawn}
+          ></distill-digits>
+        </section>
+        <section class="panel" aria-labelledby="errors-title">
+          <h2 id="errors-title">${msg.playground.errorsTitle}</h2>
+          <distill-error-chart part="error-chart"></distill-error-chart>
+        </section>
+        <section class="panel" aria-labelledby="class-errors-title">
+          <h2 id="class-errors-title">${msg.playground.classErrorsTitle}</h2>
+          <distill-class-errors part="class-errors" .teacher=${snap?.mnist.teacher ?? null} .students=${students} .highlight=${leftOut[0]}></distill-class-errors>
+        </section>
+        <section class="panel" part="cost-panel"><slot name="cost"></slot></section>
+      </main>
+    </div>`;
+  }
+}
+
+defineElement('distill-mnist-lab', DistillMnistLab);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'distill-mnist-lab': DistillMnistLab;
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * The MNIST lab's worker face: loads the 2×1200 teacher and the images (checked, kept while the
+ * backend lasts), and wraps `MnistRun` as the engine's `LabRun`. The digits whose distributions
+ * the snapshots show are the lab's input (`input('digits', { images, labels })`, e.g. a drawn one).
+ */
+import type * as tf from '@tensorflow/tfjs';
+import type { MnistTeacherCard } from '../../../../models/mnist/teacher';
+import { checkTeacher, loadingTeacher } from '../../../../workers/teacher-check';
+import type { LoadProgress } from '../../../../workers/trainer-api';
+import { MNIST_CLASSES, MNIST_PIXELS, digitsLeftOut, type ClassMetrics, type MnistExperiment } from '../../../state/mnist';
+import type { LabRun, LabWorker, Loaded } from '../../types';
+import { mnistShared } from '../shared/lab';
+import type { DigitReadout, MnistErrors, MnistInfo, MnistReadoutFields } from '../shared/readouts';
+import { MnistRun, type MnistEvaluation } from './run';
+import { imagesToFloat, type MnistData } from './transfer';
+
+export interface MnistLoaded extends Loaded {
+  teacher: tf.LayersModel;
+  card: MnistTeacherCard;
+  train: MnistData;
+  test: MnistData;
+}
+
+export interface MnistLoaders {
+  /** The teacher and images, reporting download progress (the images are megabytes). */
+  loadMnist(onProgress: (progress: LoadProgress) => void): Promise<Omit<MnistLoaded, 'dispose'>>;
+}
+
+export const STUDENT_IDS = ['A', 'B', 'C'] as const;
+
+const bad = (v: number) => Number.isNaN(v) || !Number.isFinite(v);
+
+export function toErrors(m: ClassMetrics): MnistErrors {
+  return {
+    errors: m.errors,
+    total: m.count,
+    perClass: { errors: [...m.perClassErrors], totals: [...m.perClassCount] },
+    confusion: Uint32Array.from(m.confusion),
+  };
+}
+
+/** The digit strip: the first test image of each digit 0–9. */
+export function defaultDigits(test: MnistData): { images: Float32Array; labels: Uint8Array } {
+  const indices: number[] = [];
+  for (let d = 0; d < MNIST_CLASSES; d++) {
+    const i = test.labels.indexOf(d);
+    if (i >= 0) indices.push(i);
+  }
+  return { images: imagesToFloat(test.images, indices), labels: Uint8Array.from(indices.map((i) => test.labels[i]!)) };
+}
+
+function digitsPayload(payload: unknown): { images: Float32Array; labels: Uint8Array } {
+  const p = payload as { images?: unknown; labels?: unknown } | null;
+  const images = p?.images instanceof Float32Array ? p.images : null;
+  const labels = p?.labels instanceof Uint8Array ? p.labels : null;
+  if (!images || !labels || images.length === 0 || images.length % MNIST_PIXELS !== 0 || images.length / MNIST_PIXELS !== labels.length) {
+    throw new RangeError(`digits must be count × ${MNIST_PIXELS} pixels with one label each`);
+  }
+  return { images: Float32Array.from(images), labels: Uint8Array.from(labels) };
+}
+
+function wrap(run: MnistRun, e: MnistExperiment, loaded: MnistLoaded): LabRun<MnistReadoutFields, MnistInfo> {
+  let digits = defaultDigits(loaded.test);
+  let evaluation: MnistEvaluation | null = null;
+  const students = () => e.students.map((_, i) => ({ id: STUDENT_IDS[i]!, label: STUDENT_IDS[i]!, parameters: run.studentParameters[i]! }));
+  return {
+    get step() {
+      return run.step;
+    },
+    get examplesSeen() {
+      return run.examplesSeen;
+    },
+    get flopsDone() {
+      return run.flopsDone;
+    },
+    get batchSize() {
+      return run.currentKnobs.batchSize;
+    },
+    trainStep: () => run.trainStep(),
+    sync: () => run.sync(),
+    stepFlops: () => run.stepFlops(),
+    configure(patch) {
+      const before = run.currentKnobs;
+      run.configure(patch);
+      // The bias correction changes what the test errors are: evaluate again at the next snapshot.
+      if (patch.biasCorrection !== undefined && patch.biasCorrection !== before.biasCorrection) evaluation = null;
+      if (patch.biasShift !== undefined && patch.biasShift !== before.biasShift) evaluation = null;
+    },
+    async readout(heavy) {
+      if (heavy || !evaluation) evaluation = await run.evaluate();
+      const [dist, losses] = await Promise.all([run.distributions(digits.images), run.readLosses()]);
+      const readout: DigitReadout = {
+        count: dist.count,
+        images: digits.images.slice(),
+        labels: digits.labels.slice(),
+        temperature: dist.temperature,
+        teacherAtT: dist.teacherAtT,
+        teacherAt1: dist.teacherAt1,
+        students: dist.students,
+      };
+      const ids = students();
+      const ev = evaluation;
+      return {
+        lab: 'mnist',
+        knobs: run.currentKnobs,
+        losses,
+        mnist: {
+          teacher: toErrors(ev.teacher),
+          students: ev.students.map((m, i) => ({ ...ids[i]!, test: toErrors(m) })),
+          digits: readout,
+          biasCorrection: ev.biasCorrected,
+        },
+      };
+    },
+    diverged: (r) => run.step > 0 && r.losses.some((l) => bad(l.total)),
+    input(name, payload) {
+      if (name !== 'digits') throw new RangeError(`The MNIST lab takes no input "${name}".`);
+      digits = digitsPayload(payload);
+    },
+    info: () => ({
+      lab: 'mnist',
+      teacher: {
+        name: loaded.card.name,
+        architecture: loaded.card.architecture,
+        parameters: loaded.card.parameters,
+        testErrors: loaded.card.testErrors,
+        testImages: loaded.card.testImages,
+      },
+      students: students(),
+      transfer: { size: run.transferIndices.length, digitsLeftOut: digitsLeftOut(e.transfer) },
+    }),
+    sizes: () => ({ teacherParameters: loaded.card.parameters, studentParameters: [...run.studentParameters] }),
+    dispose: () => run.dispose(),
+  };
+}
+
+export function mnistWorker(loaders: MnistLoaders): LabWorker<MnistExperiment, MnistLoaded, MnistReadoutFields, MnistInfo> {
+  return {
+    shared: mnistShared,
+    loadKey: () => 'mnist',
+    async load(_e, ctx) {
+      const loaded = await loadingTeacher('MNIST teacher or images', () =>
+        loaders.loadMnist((p) => {
+          if (p.phase === 'teacher' || p.phase === 'test-images' || p.phase === 'train-images') ctx.progress(p.phase, p.loaded, p.total);
+        }),
+      );
+      checkTeacher(loaded.teacher, { name: 'MNIST', inputs: MNIST_PIXELS, outputs: MNIST_CLASSES, units: ['pixels', 'digits'] });
+      return { ...loaded, dispose: () => loaded.teacher.dispose() };
+    },
+    createRun: (e, loaded) => wrap(new MnistRun(e, loaded.teacher, { train: loaded.train, test: loaded.test }), e, loaded),
+  };
+}

@@ -1,0 +1,228 @@
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { msg } from '../../../i18n/index';
+import type { AppState, ExperimentConfig, ViewSettings } from '../../../state/experiment';
+import { formatFlops, formatFlopsPerSecond } from '../../../cost/units';
+import '../../../components/distill-controls/distill-controls';
+import '../../../components/distill-logits/distill-logits';
+import '../../../components/distill-loss-chart/distill-loss-chart';
+import type { DistillLossChart } from '../../../components/distill-loss-chart/distill-loss-chart';
+import '../../../components/distill-regions/distill-regions';
+import { defineElement } from '../../../components/shared/define';
+import type { DistillChangeDetail, DistillProbePickDetail, DistillProbeSelectDetail } from '../../../components/shared/events';
+import { formatInteger, formatPercent } from '../../../components/shared/format';
+import { labPanelStyles } from '../../../components/shared/panel-styles';
+import { hostStyles } from '../../../components/shared/styles';
+import type { BackendInfo } from '../../../../workers/trainer-api';
+import { emitPanel } from '../../panel-events';
+import type { LabPanel } from '../../types';
+import type { Toy2dInit, Toy2dSnapshot } from '../shared/readouts';
+
+const MAX_PROBES = 3;
+
+/**
+ * The 2-D lab's panel: its controls, the decision regions of teacher and students, the probe
+ * distributions and the curves. A view: the playground hands it the page state and the run's
+ * readouts, and it sends intents back as events.
+ *
+ * @summary The 2-D lab: controls, decision regions, probe distributions, curves.
+ *
+ * @slot starting - Shown in place of the summary while the run starts.
+ * @slot cost - The cost widget, below the curves.
+ *
+ * @event distill-experiment-change - `{ experiment }`: the whole updated 2-D experiment.
+ * @event distill-view-change - `{ backend? , speed? }`.
+ * @event distill-input - `{ name: 'probes', payload: Float32Array }`: probe points moved.
+ * @event distill-command - From the controls, unchanged.
+ *
+ * @csspart controls - The controls column.
+ * @csspart regions - The decision-region maps.
+ * @csspart logits - The probe distributions.
+ * @csspart chart - The loss and accuracy curves.
+ * @csspart summary - The teacher/student size summary and the training compute so far.
+ */
+export class DistillToy2dLab extends LitElement implements LabPanel {
+  static override styles = [
+    hostStyles,
+    labPanelStyles,
+    // Three maps side by side on a laptop screen, so the curves stay close to the fold.
+    css`
+      distill-regions {
+        --distill-map-size: 1fr;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) experiment: ExperimentConfig | null = null;
+  @property({ attribute: false }) view: ViewSettings = { backend: 'auto', speed: 100 };
+  @property({ attribute: false }) init: Toy2dInit | null = null;
+  @property({ attribute: false }) snapshot: Toy2dSnapshot | null = null;
+  @property({ attribute: false }) backendInfo?: BackendInfo;
+  @property({ type: Boolean }) playing = false;
+  @property({ type: Boolean }) starting = false;
+
+  /** Student decision regions arrive in some snapshots only: the latest are kept. */
+  @state() private regions: Toy2dSnapshot['regions'] | null = null;
+  @state() private selectedProbe = 0;
+  @query('distill-loss-chart') private chart?: DistillLossChart;
+  private pendingPoints: Toy2dSnapshot[] = [];
+
+  receive(snapshot: unknown, fresh: boolean): void {
+    const s = snapshot as Toy2dSnapshot;
+    // Keep the previous probe array when the points did not move, so views can skip a repaint.
+    const previous = this.snapshot?.probes.points;
+    if (!fresh && previous && previous.length === s.probes.points.length && previous.every((v, i) => v === s.probes.points[i])) {
+      s.probes.points = previous;
+    }
+    if (fresh) {
+      this.regions = s.regions ?? null;
+      this.selectedProbe = Math.min(this.selectedProbe, s.probes.count - 1);
+    } else if (s.regions) {
+      this.regions = s.regions;
+    }
+    if (!this.chart) {
+      // Before the first render the chart does not exist yet: hand it the points once it does.
+      if (fresh) this.pendingPoints = [];
+      this.pendingPoints.push(s);
+      return;
+    }
+    if (fresh) this.chart.clear();
+    this.chart.push(s);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (this.chart && this.pendingPoints.length) {
+      const points = this.pendingPoints;
+      this.pendingPoints = [];
+      this.chart.clear();
+      for (const s of points) this.chart.push(s);
+    }
+    super.updated(changed);
+  }
+
+  /** The controls edit the 2-D lab's state: its experiment plus the view settings. */
+  private get appState(): AppState | null {
+    const e = this.experiment;
+    if (!e) return null;
+    const { lab: _lab, ...rest } = e;
+    return { ...rest, lab: 'toy2d', ...this.view };
+  }
+
+  private onChange(event: CustomEvent<DistillChangeDetail>): void {
+    event.stopPropagation();
+    const e = this.experiment;
+    if (!e) return;
+    const { backend, speed, lab: _lab, ...patch } = event.detail;
+    if (backend !== undefined || speed !== undefined) {
+      emitPanel(this, 'distill-view-change', { ...(backend !== undefined ? { backend } : {}), ...(speed !== undefined ? { speed } : {}) });
+    }
+    if (Object.keys(patch).length === 0) return;
+    const next: ExperimentConfig = {
+      ...e,
+      ...patch,
+      lab: 'toy2d',
+      student: patch.student ? { ...patch.student, hidden: [...patch.student.hidden] } : e.student,
+      knobs: patch.knobs ? { ...e.knobs, ...patch.knobs } : e.knobs,
+    };
+    // A new data set brings its own default probes.
+    if (next.dataset !== e.dataset) this.selectedProbe = 0;
+    emitPanel(this, 'distill-experiment-change', { experiment: next });
+  }
+
+  private onProbeSelect(event: CustomEvent<DistillProbeSelectDetail>): void {
+    this.selectedProbe = event.detail.index;
+  }
+
+  /** A point picked on a map replaces the selected probe (or adds one while fewer than three). */
+  private onProbePick(event: CustomEvent<DistillProbePickDetail>): void {
+    const current = this.snapshot?.probes.points;
+    if (!current) return;
+    const points = Array.from(current);
+    const index = Math.min(this.selectedProbe, MAX_PROBES - 1);
+    points[index * 2] = event.detail.x;
+    points[index * 2 + 1] = event.detail.y;
+    emitPanel(this, 'distill-input', { name: 'probes', payload: new Float32Array(points) });
+  }
+
+  private renderSummary() {
+    const init = this.init;
+    if (!init || this.starting) return html`<p class="summary" part="summary"><slot name="starting"></slot></p>`;
+    const ratio = init.teacher.parameters / init.studentParameters;
+    const hidden = this.experiment?.student.hidden ?? [];
+    return html`<p class="summary" part="summary">
+      ${msg.playground.summary({
+        teacherArchitecture: init.teacher.architecture.replace('K', String(init.dataset.classes)),
+        teacherParameters: formatInteger(init.teacher.parameters),
+        teacherAccuracy: formatPercent(init.teacher.testAccuracy),
+        studentArchitecture: ['2', ...hidden.map(String), String(init.dataset.classes)].join(' → '),
+        studentParameters: formatInteger(init.studentParameters),
+        ratio: ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(1),
+      })}
+      <br />
+      <span data-testid="compute"
+        >${msg.playground.compute(formatFlops(this.snapshot?.flops.total ?? 0), formatFlopsPerSecond(this.snapshot?.flops.perSecond ?? 0))}</span
+      >
+    </p>`;
+  }
+
+  override render() {
+    const state = this.appState;
+    if (!state) return nothing;
+    const init = this.init;
+    const snap = this.snapshot;
+    return html`<div class="layout">
+      <distill-controls
+        class="controls"
+        part="controls"
+        .state=${state}
+        .running=${this.playing}
+        .backendInfo=${this.backendInfo}
+        .studentParameters=${init?.studentParameters}
+        ?disabled=${!init}
+        @distill-change=${this.onChange}
+      ></distill-controls>
+      <main class="views" aria-busy=${this.starting ? 'true' : 'false'}>
+        ${this.renderSummary()}
+        <section class="panel" aria-labelledby="regions-title">
+          <h2 id="regions-title">${msg.playground.regionsTitle}</h2>
+          <p class="hint">${msg.playground.regionsHint}</p>
+          <distill-regions
+            part="regions"
+            .teacher=${init?.teacher.regions ?? null}
+            .student=${this.regions?.student ?? null}
+            .labelsOnly=${state.labelsOnly ? (this.regions?.labelsOnly ?? null) : null}
+            .points=${init?.dataset.train ?? null}
+            .probePoints=${snap?.probes.points ?? null}
+            .selected=${this.selectedProbe}
+            .classes=${init?.dataset.classes ?? 3}
+            @distill-probe-pick=${this.onProbePick}
+          ></distill-regions>
+        </section>
+        <section class="panel" aria-labelledby="logits-title">
+          <h2 id="logits-title">${msg.playground.logitsTitle}</h2>
+          <p class="hint">${msg.playground.logitsHint}</p>
+          <distill-logits
+            part="logits"
+            .probes=${snap?.probes ?? null}
+            .selected=${this.selectedProbe}
+            .labelsOnly=${state.labelsOnly}
+            @distill-probe-select=${this.onProbeSelect}
+          ></distill-logits>
+        </section>
+        <section class="panel" aria-labelledby="chart-title">
+          <h2 id="chart-title">${msg.playground.chartTitle}</h2>
+          <distill-loss-chart part="chart"></distill-loss-chart>
+        </section>
+        <section class="panel" part="cost-panel"><slot name="cost"></slot></section>
+      </main>
+    </div>`;
+  }
+}
+
+defineElement('distill-toy2d-lab', DistillToy2dLab);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'distill-toy2d-lab': DistillToy2dLab;
+  }
+}

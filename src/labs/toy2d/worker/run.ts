@@ -1,0 +1,359 @@
+/**
+ * The 2-D lab's training run: a frozen teacher, a distilled student and (optionally) a
+ * labels-only student that sees the very same batches. No timers, no messaging: the trainer
+ * drives it, and so does the bare benchmark loop, so both time the same step.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { optimized, retune } from '../../../../workers/objectives/optimizer';
+import { buildMlp } from '../../../../models/mlp';
+import {
+  DATASET_CLASSES,
+  mlpParameterCount,
+  type ExperimentConfig,
+  type Knobs,
+  type OptimizerName,
+} from '../../../state/experiment';
+import { distillationStepFlops } from '../../../cost/flops';
+import { crossEntropyPerRow, distillationLoss, klPerRow } from '../../../../workers/objectives/hinton';
+import type { LabeledPoints, ModelMetrics, ProbeReadout, RegionsReadout, TeacherMetrics } from '../shared/readouts';
+import { mulberry32, shuffledIndices } from '../../../shared/random';
+import { EXTENT, gridPoints, testSet, trainSet, type Points2D } from '../shared/datasets';
+
+export const REGION_GRID = 48;
+
+interface Student {
+  model: tf.LayersModel;
+  variables: tf.Variable[];
+  optimizer: tf.Optimizer;
+  optimizerName: OptimizerName;
+}
+
+export interface StepLosses {
+  total: tf.Scalar;
+  soft: tf.Scalar;
+  hard: tf.Scalar;
+}
+
+
+function toLabeled(points: Points2D): LabeledPoints {
+  return { x: points.x, y: points.y, count: points.count };
+}
+
+export class Toy2dRun {
+  readonly classes: number;
+  readonly train: Points2D;
+  readonly test: Points2D;
+  readonly studentParameters: number;
+  step = 0;
+  examplesSeen = 0;
+  /** Training FLOPs of all steps so far. */
+  flopsDone = 0;
+
+  private readonly teacher: tf.LayersModel;
+  private readonly teacherHidden: number[];
+  private readonly studentHidden: number[];
+  private readonly student: Student;
+  private readonly labelsOnly: Student | null;
+  private readonly testX: tf.Tensor2D;
+  private readonly testOneHot: tf.Tensor2D;
+  private readonly testLabels: tf.Tensor1D;
+  private readonly teacherTestLogits: tf.Tensor2D;
+  private readonly trainOneHot: Float32Array;
+  private readonly grid: tf.Tensor2D;
+  private probes: tf.Tensor2D;
+  private probePoints: Float32Array;
+  private knobs: Knobs;
+  private readonly rand: () => number;
+  private order: Uint32Array;
+  private cursor = 0;
+  private lastLosses: StepLosses | null = null;
+  private teacherStats: TeacherMetrics | null = null;
+
+  /** `teacher` is borrowed: the run never disposes it (the trainer caches teachers). */
+  constructor(config: ExperimentConfig, teacher: tf.LayersModel, probePoints: Float32Array) {
+    this.classes = DATASET_CLASSES[config.dataset];
+    this.train = trainSet(config.dataset, config.seed);
+    this.test = testSet(config.dataset, config.seed);
+    this.knobs = { ...config.knobs };
+    this.teacher = teacher;
+    this.teacher.trainable = false;
+    // Hidden widths of the teacher as loaded (every dense layer but the last).
+    this.teacherHidden = teacher.layers.slice(0, -1).map((l) => (l.outputShape as number[])[1]!);
+    this.studentHidden = [...config.student.hidden];
+    this.rand = mulberry32(config.seed * 7919 + 17);
+    this.order = shuffledIndices(this.train.count, this.rand);
+
+    const spec = { inputs: 2, hidden: config.student.hidden, outputs: this.classes, activation: config.student.activation };
+    this.studentParameters = mlpParameterCount(2, config.student.hidden, this.classes);
+    // Both students start from identical weights (same seed): only the objective differs.
+    this.student = this.makeStudent(buildMlp({ ...spec, seed: config.seed, name: 'student' }));
+    this.labelsOnly = config.labelsOnly ? this.makeStudent(buildMlp({ ...spec, seed: config.seed, name: 'labels_only' })) : null;
+
+    this.trainOneHot = oneHot(this.train.y, this.classes);
+    this.testX = tf.tensor2d(this.test.x, [this.test.count, 2]);
+    this.testOneHot = tf.tensor2d(oneHot(this.test.y, this.classes), [this.test.count, this.classes]);
+    this.testLabels = tf.tensor1d(this.test.y, 'int32');
+    this.teacherTestLogits = tf.tidy(() => this.teacher.predict(this.testX) as tf.Tensor2D);
+    this.grid = tf.tensor2d(gridPoints(REGION_GRID), [REGION_GRID * REGION_GRID, 2]);
+    this.probePoints = probePoints;
+    this.probes = tf.tensor2d(probePoints, [probePoints.length / 2, 2]);
+  }
+
+  private makeStudent(model: tf.LayersModel): Student {
+    const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+    return {
+      model,
+      variables,
+      ...optimized(this.knobs.optimizer, this.knobs.learningRate),
+    };
+  }
+
+  get hasLabelsOnly(): boolean {
+    return this.labelsOnly !== null;
+  }
+
+  get currentKnobs(): Knobs {
+    return { ...this.knobs };
+  }
+
+  /** Live knobs: T, α and batch size are read at every step; optimizer changes rebuild its state. */
+  configure(patch: Partial<Knobs>): void {
+    this.knobs = { ...this.knobs, ...patch };
+    retune(this.students(), this.knobs);
+  }
+
+  private students(): Student[] {
+    return this.labelsOnly ? [this.student, this.labelsOnly] : [this.student];
+  }
+
+  /** Next batch: an epoch-wise shuffle of the training set, drawn from the run's own seed. */
+  private nextBatch(size: number): { x: Float32Array; y: Float32Array } {
+    const x = new Float32Array(size * 2);
+    const y = new Float32Array(size * this.classes);
+    for (let b = 0; b < size; b++) {
+      if (this.cursor >= this.order.length) {
+        this.order = shuffledIndices(this.train.count, this.rand);
+        this.cursor = 0;
+      }
+      const i = this.order[this.cursor++]!;
+      x[b * 2] = this.train.x[i * 2]!;
+      x[b * 2 + 1] = this.train.x[i * 2 + 1]!;
+      y.set(this.trainOneHot.subarray(i * this.classes, (i + 1) * this.classes), b * this.classes);
+    }
+    return { x, y };
+  }
+
+  /**
+   * One training step for every student, on one shared batch. Synchronous and tidy: the only
+   * tensors that outlive it are the weights, the optimizer state and the last step's losses.
+   */
+  trainStep(): void {
+    const { temperature, alpha, batchSize } = this.knobs;
+    const batch = this.nextBatch(batchSize);
+    const previous = this.lastLosses;
+    this.lastLosses = tf.tidy(() => {
+      const xb = tf.tensor2d(batch.x, [batchSize, 2]);
+      const yb = tf.tensor2d(batch.y, [batchSize, this.classes]);
+      const teacherLogits = this.teacher.predict(xb) as tf.Tensor2D;
+
+      let soft!: tf.Scalar;
+      let hard!: tf.Scalar;
+      const student = this.student;
+      const { value, grads } = tf.variableGrads(() => {
+        const logits = student.model.apply(xb, { training: true }) as tf.Tensor2D;
+        const loss = distillationLoss(logits, teacherLogits, yb, temperature, alpha);
+        soft = tf.keep(loss.soft);
+        hard = tf.keep(loss.hard);
+        return loss.total;
+      }, student.variables);
+      student.optimizer.applyGradients(grads);
+      tf.dispose(grads);
+
+      if (this.labelsOnly) {
+        const other = this.labelsOnly;
+        const result = tf.variableGrads(
+          () => tf.mean(crossEntropyPerRow(yb, other.model.apply(xb, { training: true }) as tf.Tensor2D)) as tf.Scalar,
+          other.variables,
+        );
+        other.optimizer.applyGradients(result.grads);
+        tf.dispose(result.grads);
+      }
+      // soft and hard were kept inside the gradient scope; returning them hands them to our caller.
+      return { total: value, soft, hard };
+    });
+    if (previous) tf.dispose([previous.total, previous.soft, previous.hard]);
+    this.step += 1;
+    this.examplesSeen += batchSize;
+    this.flopsDone += this.stepFlops(batchSize);
+  }
+
+  /**
+   * Waits until the device has finished the queued steps. On GPU backends a step returns as soon as
+   * it is queued; without this, a fast loop could queue minutes of work ahead of a pause.
+   */
+  async sync(): Promise<void> {
+    if (this.lastLosses) await this.lastLosses.total.data();
+  }
+
+  /** FLOPs of one training step at `batchSize` (teacher forward, each student's forward and backward). */
+  stepFlops(batchSize = this.knobs.batchSize): number {
+    return distillationStepFlops({
+      inputs: 2,
+      studentHidden: this.studentHidden,
+      teacherHidden: this.teacherHidden,
+      outputs: this.classes,
+      batchSize,
+      labelsOnly: this.labelsOnly !== null,
+    }).total;
+  }
+
+  /** The last step's training losses, read asynchronously. */
+  async readLosses(): Promise<{ total: number; soft: number; hard: number }> {
+    if (!this.lastLosses) return { total: NaN, soft: NaN, hard: NaN };
+    const { total, soft, hard } = this.lastLosses;
+    const [t, s, h] = await Promise.all([total.data(), soft.data(), hard.data()]);
+    return { total: t[0]!, soft: s[0]!, hard: h[0]! };
+  }
+
+  /** The teacher is frozen: its test metrics are computed once per run. */
+  async teacherMetrics(): Promise<TeacherMetrics> {
+    if (!this.teacherStats) {
+      const stats = tf.tidy(() => this.metricsTensor(this.teacherTestLogits));
+      const [, hardLoss, accuracy] = await readAndDispose(stats);
+      this.teacherStats = { hardLoss: hardLoss!, accuracy: accuracy! };
+    }
+    return { ...this.teacherStats };
+  }
+
+  /** [KL to teacher, hard loss, accuracy] on the test set. */
+  private metricsTensor(logits: tf.Tensor2D): tf.Tensor1D {
+    const kl = tf.mean(klPerRow(this.teacherTestLogits, logits, 1));
+    const ce = tf.mean(crossEntropyPerRow(this.testOneHot, logits));
+    const acc = tf.mean(tf.cast(tf.equal(tf.argMax(logits, 1), this.testLabels), 'float32'));
+    return tf.stack([kl, ce, acc]) as tf.Tensor1D;
+  }
+
+  async studentMetrics(): Promise<{ student: ModelMetrics; labelsOnly: ModelMetrics | null }> {
+    const stats = tf.tidy(() =>
+      tf.stack(this.students().map((s) => this.metricsTensor(s.model.predict(this.testX) as tf.Tensor2D))),
+    );
+    const values = await readAndDispose(stats);
+    const at = (k: number): ModelMetrics => ({
+      klToTeacher: values[k * 3]!,
+      hardLoss: values[k * 3 + 1]!,
+      accuracy: values[k * 3 + 2]!,
+    });
+    return { student: at(0), labelsOnly: this.labelsOnly ? at(1) : null };
+  }
+
+  setProbes(points: Float32Array): void {
+    this.probes.dispose();
+    this.probePoints = points;
+    this.probes = tf.tensor2d(points, [points.length / 2, 2]);
+  }
+
+  async probeReadout(): Promise<ProbeReadout> {
+    const T = this.knobs.temperature;
+    const models = [this.teacher, ...this.students().map((s) => s.model)];
+    const count = this.probePoints.length / 2;
+    const K = this.classes;
+    // One tensor, one read: [models × {T, 1}] distributions, then KL per probe per student.
+    const packed = tf.tidy(() => {
+      const logits = models.map((m) => m.predict(this.probes) as tf.Tensor2D);
+      const parts: tf.Tensor[] = [];
+      for (const l of logits) parts.push(tf.softmax(tf.div(l, T)).flatten(), tf.softmax(l).flatten());
+      for (const l of logits.slice(1)) parts.push(klPerRow(logits[0]!, l, 1));
+      return tf.concat(parts);
+    });
+    const values = await readAndDispose(packed);
+    const dist = count * K;
+    let offset = 0;
+    const take = (n: number) => {
+      const out = values.slice(offset, offset + n);
+      offset += n;
+      return out;
+    };
+    const teacherAtT = take(dist);
+    const teacherAt1 = take(dist);
+    const studentAtT = take(dist);
+    const studentAt1 = take(dist);
+    const labelsOnlyAtT = this.labelsOnly ? take(dist) : null;
+    const labelsOnlyAt1 = this.labelsOnly ? take(dist) : null;
+    const klStudent = take(count);
+    const klLabelsOnly = this.labelsOnly ? take(count) : null;
+    return {
+      count,
+      classes: K,
+      points: this.probePoints.slice(),
+      temperature: T,
+      teacherAtT,
+      studentAtT,
+      labelsOnlyAtT,
+      teacherAt1,
+      studentAt1,
+      labelsOnlyAt1,
+      klStudent,
+      klLabelsOnly,
+    };
+  }
+
+  async teacherRegions(): Promise<RegionsReadout> {
+    return this.regionsOf(this.teacher);
+  }
+
+  async studentRegions(): Promise<{ student: RegionsReadout; labelsOnly: RegionsReadout | null }> {
+    const student = await this.regionsOf(this.student.model);
+    const labelsOnly = this.labelsOnly ? await this.regionsOf(this.labelsOnly.model) : null;
+    return { student, labelsOnly };
+  }
+
+  private async regionsOf(model: tf.LayersModel): Promise<RegionsReadout> {
+    const packed = tf.tidy(() => {
+      const probs = tf.softmax(model.predict(this.grid) as tf.Tensor2D);
+      return tf.concat([tf.cast(tf.argMax(probs, 1), 'float32'), tf.max(probs, 1)]);
+    });
+    const values = await readAndDispose(packed);
+    const cells = REGION_GRID * REGION_GRID;
+    const argmax = new Uint8Array(cells);
+    const confidence = new Uint8Array(cells);
+    for (let i = 0; i < cells; i++) {
+      argmax[i] = values[i]!;
+      confidence[i] = Math.round(values[cells + i]! * 255);
+    }
+    return { size: REGION_GRID, extent: [...EXTENT], argmax, confidence };
+  }
+
+  trainPoints(): LabeledPoints {
+    return toLabeled(this.train);
+  }
+
+  testPoints(): LabeledPoints {
+    return toLabeled(this.test);
+  }
+
+  dispose(): void {
+    for (const s of this.students()) {
+      s.optimizer.dispose();
+      s.model.dispose();
+    }
+    if (this.lastLosses) tf.dispose([this.lastLosses.total, this.lastLosses.soft, this.lastLosses.hard]);
+    this.lastLosses = null;
+    tf.dispose([this.testX, this.testOneHot, this.testLabels, this.teacherTestLogits, this.grid, this.probes]);
+  }
+}
+
+function oneHot(labels: Uint8Array, classes: number): Float32Array {
+  const out = new Float32Array(labels.length * classes);
+  labels.forEach((c, i) => {
+    out[i * classes + c] = 1;
+  });
+  return out;
+}
+
+async function readAndDispose(t: tf.Tensor): Promise<Float32Array> {
+  try {
+    return (await t.data()) as Float32Array;
+  } finally {
+    t.dispose();
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Every link that worked before the parameter tables opens the same experiment (issue #8, point 8).
+ * links-today.json was written by running the hand-written codecs (src/state/url-state.ts and
+ * parseMnist as of commit 0d0c0e4) over the links below: the experiment each opened, the
+ * parameters it reported as unusable, and the link the old code wrote back for it.
+ */
+import { describe, expect, it } from 'vitest';
+import { parsePage, serializePage } from '../../src/state/url-state';
+import today from './links-today.json';
+
+interface Captured {
+  link: string;
+  state: Record<string, unknown>;
+  mnist?: Record<string, unknown>;
+  problems: string[];
+  /** What the old code wrote for it; absent where that did not read back the same (a labels student's access). */
+  serialized?: string;
+}
+
+const links = today as Captured[];
+
+/**
+ * Deliberate differences, each reading a link the old code refused: `bc=true` (the 2-D lab's
+ * `labelsOnly=true` always worked; every boolean now reads `true` / `false` as well as 1 / 0).
+ */
+const WIDENED: Record<string, { mnist: Record<string, unknown>; problems: string[] }> = {
+  '?lab=mnist&T=abc&hm=2&bc=true&hl=3&n=50&n2=3&hs=10.5&batch=100&opt=rmsprop': {
+    mnist: { knobs: { biasCorrection: true } },
+    problems: ['T=abc', 'hl=3', 'hs=10.5', 'n=50', 'opt=rmsprop'],
+  },
+};
+
+function merged<T extends Record<string, unknown>>(base: T, patch: Record<string, unknown>): T {
+  const out: Record<string, unknown> = structuredClone(base);
+  for (const [k, v] of Object.entries(patch)) {
+    out[k] = v !== null && typeof v === 'object' && !Array.isArray(v) ? merged((out[k] ?? {}) as Record<string, unknown>, v as Record<string, unknown>) : v;
+  }
+  return out as T;
+}
+
+describe("today's links", () => {
+  it('cover both labs, presets and malformed values', () => {
+    expect(links.length).toBeGreaterThan(50);
+    for (const bit of ['preset=no-threes', 'T=abc', 'dataset=mandelbrot', 'hidden=0', 's2=junk', 'only=&', 'ex=0123456789', 'speed=max']) {
+      expect(links.some((l) => `${l.link}&`.includes(bit)), bit).toBe(true);
+    }
+  });
+
+  it.each(links.map((l) => [l.link || '(empty)', l] as const))('%s opens the same experiment', (_, captured) => {
+    const page = parsePage(captured.link);
+    const widened = WIDENED[captured.link];
+    expect(page.state).toEqual(captured.state);
+    if (captured.mnist) expect(page.mnist).toEqual(widened ? merged(captured.mnist, widened.mnist) : captured.mnist);
+    expect(page.problems.map((p) => `${p.param}=${p.value}`).sort()).toEqual([...(widened?.problems ?? captured.problems)].sort());
+    for (const p of page.problems) {
+      expect(p.expected, p.param).not.toBe('');
+      expect(p.problem.param).toBe(p.param);
+    }
+  });
+
+  it.each(links.filter((l) => l.serialized).map((l) => [l.link || '(empty)', l] as const))(
+    'the link the old code wrote for %s still opens it',
+    (_, captured) => {
+      const page = parsePage(captured.serialized!);
+      expect(page.problems).toEqual([]);
+      expect(page.state).toEqual(captured.state);
+      if (captured.mnist) expect(page.mnist).toEqual(captured.mnist);
+    },
+  );
+
+  it.each(links.map((l) => [l.link || '(empty)', l] as const))('serialize(parse(%s)) is stable', (_, captured) => {
+    const first = parsePage(captured.link);
+    const written = serializePage(first.state, first.mnist);
+    const again = parsePage(written);
+    expect(again.problems).toEqual([]);
+    expect(again.state).toEqual(first.state);
+    if (first.state.lab === 'mnist') expect(again.mnist).toEqual(first.mnist);
+    expect(serializePage(again.state, again.mnist)).toBe(written);
+  });
+});
