@@ -6,7 +6,7 @@
 export { DistillPlayground } from './components/distill-playground/distill-playground';
 export { DistillControls } from './components/distill-controls/distill-controls';
 export { DistillLogits } from './components/distill-logits/distill-logits';
-export { DistillLossChart } from './components/distill-loss-chart/distill-loss-chart';
+export { DistillCurves } from './components/distill-curves/distill-curves';
 export { DistillRegions } from './components/distill-regions/distill-regions';
 export { DistillStatus } from './components/distill-status/distill-status';
 export { DistillCost } from './components/distill-cost/distill-cost';

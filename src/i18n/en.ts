@@ -564,7 +564,7 @@ export const en = {
     } satisfies Record<import('../cost/sources').SourceId, { short: string; reference: string }>,
   },
 
-  /** The MNIST lab's views: `<distill-digits>`, `<distill-class-errors>`, `<distill-error-chart>`. */
+  /** The MNIST lab's views: `<distill-digits>`, `<distill-class-errors>` and its test-error curves. */
   mnist: {
     teacher: 'Teacher',
     /** A student without a label in the readout: "Student A", "Student B", … */

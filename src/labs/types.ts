@@ -9,6 +9,7 @@
  * The engine and the page find the worker and client faces by the lab's folder name, so a new lab
  * is its folder plus one registry line. Types only.
  */
+import type { ParamTable } from './params';
 import type { Problem } from './problems';
 
 /** A lab's id: its folder name under `src/labs/`, and the value of `?lab=` in links. */
@@ -42,6 +43,17 @@ export interface LabShared<E = unknown> {
   serialize(e: E): string;
   /** The query keys this lab reads (an embedding page's own keys are left alone). */
   urlKeys(): string[];
+  /**
+   * The parameter table behind `parse`, `serialize`, `validate`, … (./params), for code that walks
+   * every setting: the conformance tests (tests/unit/labs-conformance.test.ts), tools.
+   */
+  // Partial: a table may cover a part of the experiment (the 2-D lab's leaves out `lab`).
+  table?: ParamTable<Partial<E>>;
+  /**
+   * A small experiment for tests and benches: valid, and a few steps of it run in well under a
+   * second on the cpu or wasm backend (small students, a small transfer set).
+   */
+  quick?(): E;
 }
 
 /** The common part of every snapshot; the lab's readout fields sit beside it. */

@@ -9,7 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { loadTeacherFromDisk } from '../../models/load-teacher-node';
+import { loadTeacherFromDisk } from '../../models/toy2d/load-node';
 import { DATASETS, defaultState, experimentOf, type ActivationName, type DatasetName } from '../../src/state/experiment';
 import { Toy2dRun } from '../../src/labs/toy2d/worker/run';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorAxisTop } from '../../src/components/distill-curves/error-axis';
+import { errorAxisTop } from '../../src/labs/mnist/client/error-axis';
 
 describe('errorAxisTop', () => {
   it('zooms to a few times the latest errors, rounded up', () => {

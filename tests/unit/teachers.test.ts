@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DATASETS, DATASET_CLASSES, mlpParameterCount } from '../../src/state/experiment';
-import { loadTeacherFromDisk } from '../../models/load-teacher-node';
+import { loadTeacherFromDisk } from '../../models/toy2d/load-node';
 import { TOY2D_TEACHER_HIDDEN } from '../../models/mlp';
-import { TEACHER_DATA_SEED, TOY2D_TEACHER_ARCHITECTURE } from '../../models/teachers';
+import { TEACHER_DATA_SEED, TOY2D_TEACHER_ARCHITECTURE } from '../../models/toy2d/teacher';
 import { testSet } from '../../src/labs/toy2d/shared/datasets';
 
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTeacherFromDisk } from '../../models/load-teacher-node';
+import { loadTeacherFromDisk } from '../../models/toy2d/load-node';
 import { defaultState, experimentOf, type ExperimentConfig } from '../../src/state/experiment';
 import { Toy2dRun } from '../../src/labs/toy2d/worker/run';
 import { toy2dWorker } from '../../src/labs/toy2d/worker/index';

@@ -7,8 +7,9 @@ import { formatFlops, formatFlopsPerSecond } from '../../../cost/units';
 import '../../../components/distill-mnist-controls/distill-mnist-controls';
 import '../../../components/distill-digits/distill-digits';
 import '../../../components/distill-class-errors/distill-class-errors';
-import '../../../components/distill-error-chart/distill-error-chart';
-import type { DistillErrorChart } from '../../../components/distill-error-chart/distill-error-chart';
+import '../../../components/distill-curves/distill-curves';
+import type { DistillCurves } from '../../../components/distill-curves/distill-curves';
+import type { CurvesSpec } from '../../../components/distill-curves/curves-spec';
 import { defineElement } from '../../../components/shared/define';
 import type {
   DistillDigitDrawnDetail,
@@ -23,6 +24,7 @@ import type { BackendInfo } from '../../../../workers/trainer-api';
 import { emitPanel } from '../../panel-events';
 import type { LabPanel } from '../../types';
 import type { MnistInit, MnistSnapshot, MnistStudentReadout } from '../shared/readouts';
+import { mnistCurvesSpec, mnistPoint } from './curves';
 
 /** Label of a drawn digit in the strip (not a digit 0–9). */
 const DRAWN = 255;
@@ -61,7 +63,10 @@ export class DistillMnistLab extends LitElement implements LabPanel {
 
   /** Index of the digit shown in the distribution bars. */
   @state() private selectedDigit = 0;
-  @query('distill-error-chart') private chart?: DistillErrorChart;
+  @query('distill-curves') private chart?: DistillCurves;
+  /** The curves' spec follows the students' ids and labels; a new spec only when they change. */
+  @state() private curvesSpec: CurvesSpec = mnistCurvesSpec([]);
+  private specKey = '[]';
   private pendingPoints: MnistSnapshot[] = [];
 
   receive(snapshot: unknown, fresh: boolean): void {
@@ -73,7 +78,20 @@ export class DistillMnistLab extends LitElement implements LabPanel {
       return;
     }
     if (fresh) this.chart.clear();
-    this.chart.push(s.step, s.mnist.teacher, this.labelled(s.mnist.students));
+    this.plot(this.chart, s);
+  }
+
+  private plot(chart: DistillCurves, s: MnistSnapshot): void {
+    const students = this.labelled(s.mnist.students);
+    const key = JSON.stringify(students.map((x) => [x.id, x.label]));
+    if (key !== this.specKey) {
+      this.specKey = key;
+      this.curvesSpec = mnistCurvesSpec(students);
+      // Applied at once, so this point lands in the new spec's history.
+      chart.spec = this.curvesSpec;
+    }
+    const point = mnistPoint(s.step, s.mnist.teacher, students);
+    chart.push(point.x, point.values);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -81,7 +99,7 @@ export class DistillMnistLab extends LitElement implements LabPanel {
       const points = this.pendingPoints;
       this.pendingPoints = [];
       this.chart.clear();
-      for (const s of points) this.chart.push(s.step, s.mnist.teacher, this.labelled(s.mnist.students));
+      for (const s of points) this.plot(this.chart, s);
     }
     super.updated(changed);
   }
@@ -181,7 +199,7 @@ export class DistillMnistLab extends LitElement implements LabPanel {
         </section>
         <section class="panel" aria-labelledby="errors-title">
           <h2 id="errors-title">${msg.playground.errorsTitle}</h2>
-          <distill-error-chart part="error-chart"></distill-error-chart>
+          <distill-curves part="error-chart" exportparts="legend, chart, range, plot, latest" .spec=${this.curvesSpec}></distill-curves>
         </section>
         <section class="panel" aria-labelledby="class-errors-title">
           <h2 id="class-errors-title">${msg.playground.classErrorsTitle}</h2>

@@ -5,8 +5,8 @@ import type { AppState, ExperimentConfig, ViewSettings } from '../../../state/ex
 import { formatFlops, formatFlopsPerSecond } from '../../../cost/units';
 import '../../../components/distill-controls/distill-controls';
 import '../../../components/distill-logits/distill-logits';
-import '../../../components/distill-loss-chart/distill-loss-chart';
-import type { DistillLossChart } from '../../../components/distill-loss-chart/distill-loss-chart';
+import '../../../components/distill-curves/distill-curves';
+import type { DistillCurves } from '../../../components/distill-curves/distill-curves';
 import '../../../components/distill-regions/distill-regions';
 import { defineElement } from '../../../components/shared/define';
 import type { DistillChangeDetail, DistillProbePickDetail, DistillProbeSelectDetail } from '../../../components/shared/events';
@@ -17,6 +17,7 @@ import type { BackendInfo } from '../../../../workers/trainer-api';
 import { emitPanel } from '../../panel-events';
 import type { LabPanel } from '../../types';
 import type { Toy2dInit, Toy2dSnapshot } from '../shared/readouts';
+import { toy2dCurvesSpec, toy2dPoint } from './curves';
 
 const MAX_PROBES = 3;
 
@@ -38,7 +39,7 @@ const MAX_PROBES = 3;
  * @csspart controls - The controls column.
  * @csspart regions - The decision-region maps.
  * @csspart logits - The probe distributions.
- * @csspart chart - The loss and accuracy curves.
+ * @csspart chart - The loss and accuracy curves (`<distill-curves>`; its parts are exported).
  * @csspart summary - The teacher/student size summary and the training compute so far.
  */
 export class DistillToy2dLab extends LitElement implements LabPanel {
@@ -64,7 +65,8 @@ export class DistillToy2dLab extends LitElement implements LabPanel {
   /** Student decision regions arrive in some snapshots only: the latest are kept. */
   @state() private regions: Toy2dSnapshot['regions'] | null = null;
   @state() private selectedProbe = 0;
-  @query('distill-loss-chart') private chart?: DistillLossChart;
+  @query('distill-curves') private chart?: DistillCurves;
+  private readonly curvesSpec = toy2dCurvesSpec();
   private pendingPoints: Toy2dSnapshot[] = [];
 
   receive(snapshot: unknown, fresh: boolean): void {
@@ -87,7 +89,12 @@ export class DistillToy2dLab extends LitElement implements LabPanel {
       return;
     }
     if (fresh) this.chart.clear();
-    this.chart.push(s);
+    this.plot(this.chart, s);
+  }
+
+  private plot(chart: DistillCurves, s: Toy2dSnapshot): void {
+    const point = toy2dPoint(s);
+    chart.push(point.x, point.values);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -95,7 +102,7 @@ export class DistillToy2dLab extends LitElement implements LabPanel {
       const points = this.pendingPoints;
       this.pendingPoints = [];
       this.chart.clear();
-      for (const s of points) this.chart.push(s);
+      for (const s of points) this.plot(this.chart, s);
     }
     super.updated(changed);
   }
@@ -211,7 +218,7 @@ export class DistillToy2dLab extends LitElement implements LabPanel {
         </section>
         <section class="panel" aria-labelledby="chart-title">
           <h2 id="chart-title">${msg.playground.chartTitle}</h2>
-          <distill-loss-chart part="chart"></distill-loss-chart>
+          <distill-curves part="chart" exportparts="legend, chart, plot, latest" .spec=${this.curvesSpec}></distill-curves>
         </section>
         <section class="panel" part="cost-panel"><slot name="cost"></slot></section>
       </main>

@@ -26,4 +26,10 @@ export const toy2dShared: LabShared<ExperimentConfig> = {
   parse: (search) => params.parse(toy2dTable, search, experimentOf(defaultState())),
   serialize: (e) => params.serialize(toy2dTable, e),
   urlKeys: () => params.urlKeys(toy2dTable),
+  table: toy2dTable,
+  // One small hidden layer: the defaults are already quick on the cpu backend.
+  quick: () => {
+    const e = experimentOf(defaultState());
+    return { ...e, student: { ...e.student, hidden: [8] } };
+  },
 };

@@ -4,7 +4,7 @@
  * lab's input (`input('probes', Float32Array)`), and a run of the same data set keeps them.
  */
 import type * as tf from '@tensorflow/tfjs';
-import type { ModelCard } from '../../../../models/teachers';
+import type { ModelCard } from '../../../../models/toy2d/teacher';
 import { checkTeacher, loadingTeacher } from '../../../../workers/teacher-check';
 import { DATASET_CLASSES, type DatasetName, type ExperimentConfig } from '../../../state/experiment';
 import type { LabRun, LabWorker, Loaded } from '../../types';

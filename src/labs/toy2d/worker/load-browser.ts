@@ -3,7 +3,7 @@
  * lazily, the weights file is emitted beside the worker and fetched by relative URL.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { ModelCard } from '../../../../models/teachers';
+import type { ModelCard } from '../../../../models/toy2d/teacher';
 import type { DatasetName } from '../../../state/experiment';
 import type { Toy2dLoaders } from './index';
 

@@ -6,10 +6,10 @@
  * accuracy, for the teacher (no KL to itself), the student (series 1) and the labels-only student
  * (series 2, shown once a run has one).
  */
-import { msg } from '../../i18n/index';
-import { formatNats, formatPercent, formatSignificant } from '../shared/format';
-import { ROLE_STYLES, type Role } from '../shared/series';
-import type { CurvePoint, CurveSeries, CurvesSpec } from './curves-spec';
+import { msg } from '../../../i18n/index';
+import { formatNats, formatPercent, formatSignificant } from '../../../components/shared/format';
+import { ROLE_STYLES, type Role } from '../../../components/shared/series';
+import type { CurvePoint, CurveSeries, CurvesSpec } from '../../../components/distill-curves/curves-spec';
 
 /** What the point function reads of a 2-D snapshot (a `Toy2dSnapshot` fits). */
 export interface Toy2dCurvesInput {

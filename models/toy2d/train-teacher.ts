@@ -1,26 +1,27 @@
 /**
  * Trains the frozen 2-D teachers and writes them, in the tfjs layers format, with a model card each:
  *
- *   npm run train:teachers              # all four data sets
- *   npm run train:teachers -- spiral    # just one (or several)
- *   npm run train:teachers -- spiral --epochs=40 --lr=0.01 --wd=0.0001 --dry   # tuning, no files
+ *   npm run train:teachers -- toy2d             # all four data sets
+ *   npm run train:teachers -- toy2d spiral      # just one (or several)
+ *   npm run train:teachers -- toy2d spiral --epochs=40 --lr=0.01 --wd=0.0001 --dry   # tuning, no files
+ *   npx tsx models/toy2d/train-teacher.ts spiral --dry                                # the same, directly
  *
  * Deterministic: fixed initialiser seeds, data from the seeded generator, batches shuffled by our
  * own mulberry32 (never Math.random), one backend. Node has no tfjs-node here, so it runs on wasm
- * (falls back to cpu) and saves through a custom save handler.
+ * (falls back to cpu; `models/node-backend.ts`) and saves through `models/layers-format.ts`.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { mulberry32, shuffledIndices } from '../src/shared/random';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
-import { DATASETS, DATASET_CLASSES, mlpParameterCount, type DatasetName } from '../src/state/experiment';
+import { mulberry32, shuffledIndices } from '../../src/shared/random';
+import { DATASETS, DATASET_CLASSES, mlpParameterCount, type DatasetName } from '../../src/state/experiment';
 import {
   generateDataset,
   testSet,
   type Points2D,
-} from '../src/labs/toy2d/shared/datasets';
-import { buildMlp, TOY2D_TEACHER_HIDDEN } from './mlp';
+} from '../../src/labs/toy2d/shared/datasets';
+import { saveLayersModelToDir } from '../layers-format';
+import { buildMlp, TOY2D_TEACHER_HIDDEN } from '../mlp';
+import { selectNodeBackend } from '../node-backend';
 import {
   TEACHER_DATA_SEED,
   TEACHER_HELD_OUT_OFFSET,
@@ -31,7 +32,7 @@ import {
   TOY2D_TEACHER_ARCHITECTURE,
   teacherDir,
   type ModelCard,
-} from './teachers';
+} from './teacher';
 
 interface Recipe {
   epochs: number;
@@ -170,66 +171,15 @@ async function train(name: DatasetName, data: Points2D, recipe: Recipe, verbose:
   return { model, epochs: recipe.epochs, steps: step, seconds: (performance.now() - start) / 1000 };
 }
 
-interface LayersJson {
-  modelTopology: tf.io.ModelArtifacts['modelTopology'];
-  format: string;
-  generatedBy: string;
-  convertedBy: null;
-  weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
-}
-
-function joinWeightData(data: tf.io.WeightData): ArrayBuffer {
-  return Array.isArray(data) ? tf.io.concatenateArrayBuffers(data) : data;
-}
-
-/** Writes model.json + weights.bin, then reloads those bytes and checks predictions match exactly. */
-async function saveAndVerify(model: tf.LayersModel, dir: URL, probe: Points2D): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  await model.save(
-    tf.io.withSaveHandler(async (artifacts) => {
-      const json: LayersJson = {
-        modelTopology: artifacts.modelTopology,
-        format: 'layers-model',
-        generatedBy: artifacts.generatedBy ?? `TensorFlow.js tfjs-layers v${tf.version_layers}`,
-        convertedBy: null,
-        weightsManifest: [{ paths: [TEACHER_WEIGHTS_FILE], weights: artifacts.weightSpecs ?? [] }],
-      };
-      const weights = joinWeightData(artifacts.weightData!);
-      await writeFile(new URL('model.json', dir), JSON.stringify(json));
-      await writeFile(new URL(TEACHER_WEIGHTS_FILE, dir), new Uint8Array(weights));
-      return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
-    }),
-  );
-
-  const json = JSON.parse(await readFile(new URL('model.json', dir), 'utf8')) as LayersJson;
-  const bytes = await readFile(new URL(TEACHER_WEIGHTS_FILE, dir));
-  const weightData = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-  const reloaded = await tf.loadLayersModel(
-    tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0]!.weights, weightData }),
-  );
+/** Checks that the model reloaded from the bytes just written predicts exactly what was trained. */
+async function verifyRoundTrip(model: tf.LayersModel, reloaded: tf.LayersModel, probe: Points2D, name: DatasetName): Promise<void> {
   const diff = tf.tidy(() => {
     const x = tf.tensor2d(probe.x, [probe.count, 2]);
     return tf.max(tf.abs(tf.sub(model.predict(x) as tf.Tensor, reloaded.predict(x) as tf.Tensor)));
   });
   const maxDiff = (await diff.data())[0]!;
   diff.dispose();
-  reloaded.dispose();
-  if (!(maxDiff <= 1e-6)) throw new Error(`round-trip mismatch for ${dir.pathname}: max |Δlogit| = ${maxDiff}`);
-}
-
-async function selectBackend(): Promise<string> {
-  let ok = false;
-  try {
-    ok = await tf.setBackend('wasm');
-  } catch (error) {
-    console.warn('wasm backend failed to initialise:', error);
-  }
-  if (!ok) {
-    console.warn('WARNING: wasm backend unavailable; falling back to the (slower) cpu backend.');
-    if (!(await tf.setBackend('cpu'))) throw new Error('neither wasm nor cpu backend could start');
-  }
-  await tf.ready();
-  return tf.getBackend();
+  if (!(maxDiff <= 1e-6)) throw new Error(`round-trip mismatch for ${teacherDir(name)}: max |Δlogit| = ${maxDiff}`);
 }
 
 interface Options {
@@ -265,7 +215,7 @@ const pct = (v: number): string => `${(v * 100).toFixed(2)}%`;
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
-  const backend = await selectBackend();
+  const backend = await selectNodeBackend();
   console.log(`backend ${backend}, tfjs ${tf.version.tfjs}${options.dry ? ' (dry run: nothing written)' : ''}`);
   const rows: string[][] = [];
   for (const name of options.names) {
@@ -297,9 +247,8 @@ async function main(): Promise<void> {
     if (onTest.maxLogitMargin > 30) console.warn(`WARNING: ${name} teacher's logit margins reach ${onTest.maxLogitMargin.toFixed(1)}`);
 
     if (!options.dry) {
-      const modelsDir = new URL('./', import.meta.url);
-      const dir = new URL(`${teacherDir(name)}/`, modelsDir);
-      await saveAndVerify(trained.model, dir, studentTest);
+      // `teacherDir` is relative to `models/`, one folder up from here.
+      const dir = new URL(`../${teacherDir(name)}/`, import.meta.url);
       const card: ModelCard = {
         name: `toy2d-${name}-teacher`,
         lab: 'toy2d',
@@ -331,7 +280,10 @@ async function main(): Promise<void> {
         command: 'npm run train:teachers',
         createdAt: new Date().toISOString(),
       };
-      await writeFile(new URL('model-card.json', dir), `${JSON.stringify(card, null, 2)}\n`);
+      await saveLayersModelToDir(trained.model, dir, {
+        card,
+        verify: (reloaded) => verifyRoundTrip(trained.model, reloaded, studentTest, name),
+      });
       console.log(`  wrote ${fileURLToPath(dir)} (model.json, ${TEACHER_WEIGHTS_FILE}, model-card.json; round-trip ok)`);
     }
     trained.model.dispose();

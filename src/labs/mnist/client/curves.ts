@@ -5,10 +5,10 @@
  * line and one line per student (series 1–3 by position). The axis zooms to a few times the latest
  * errors (see ./error-axis); a button shows 0–100 %.
  */
-import { msg } from '../../i18n/index';
-import { formatPercent, formatSignificant } from '../shared/format';
-import { studentStyle, TEACHER_STYLE } from '../shared/series';
-import type { CurvePoint, CurvesSpec, CurveValue } from './curves-spec';
+import { msg } from '../../../i18n/index';
+import { formatPercent, formatSignificant } from '../../../components/shared/format';
+import { studentStyle, TEACHER_STYLE } from '../../../components/shared/series';
+import type { CurvePoint, CurvesSpec, CurveValue } from '../../../components/distill-curves/curves-spec';
 import { errorAxisTop } from './error-axis';
 
 /** What the curves read of a model's test errors (an `MnistErrors` fits). */
