@@ -69,6 +69,7 @@ export const en = {
       'transfer.size': 'Transfer set size',
       'transfer.excludeDigits': 'Left-out digits',
       'transfer.onlyDigits': 'Kept digits',
+      hintLayer: 'Hint layer',
       transfer: 'Transfer set',
     } as Record<string, string>,
     label(p: import('../labs/problems').Problem): string {

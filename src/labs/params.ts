@@ -297,6 +297,8 @@ export function serialize<T>(table: ParamTable<T>, e: T): string {
 /** Problems with a whole experiment (empty when it can run). */
 export function validate<T>(table: ParamTable<T>, e: T): Problem[] {
   const problems = table.entries.flatMap((entry) => codecOf(entry).validate(getPath(e, entry.key), entry));
+  // Rules read several entries at once: only meaningful once each entry is valid on its own.
+  if (problems.length > 0) return problems;
   for (const rule of table.rules ?? []) problems.push(...rule.check(e));
   return problems;
 }
