@@ -324,7 +324,6 @@ export const en = {
       `Training compute so far: ${flops}, at ${speed} on this device (counted from the layer shapes).`,
     labLabel: 'Lab',
     labHelp: 'Each lab is its own experiment; switching keeps both settings.',
-    labs: { toy2d: '2-D toy data sets', mnist: 'MNIST digits (Hinton 2015)' } as Record<'toy2d' | 'mnist', string>,
     mnistSummary: (p: { teacherArchitecture: string; teacherParameters: string; teacherErrors: string; transfer: string; leftOut: string }): string =>
       `Teacher: ${p.teacherArchitecture} (${p.teacherParameters} parameters, ${p.teacherErrors} test errors of 10,000). The students train on ${p.transfer} transfer images${p.leftOut ? `, without any ${p.leftOut}` : ''}.`,
     mnistStudent: (id: string, objective: 'labels' | 'kd' | 'hints', access: 'full' | 'topk' | 'top1', k: number, shape: string): string => {

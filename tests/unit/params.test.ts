@@ -7,7 +7,7 @@ import { parseToy2d, toy2dLiveChanges, toy2dTable, toy2dUrlKeys, validateToy2dEx
 import { viewTable, viewUrlKeys } from '../../src/labs/view-params';
 import { BATCH_SIZES, DEFAULT_KNOBS, LIMITS, defaultState, experimentOf, needsReset as toy2dNeedsResetOld } from '../../src/state/experiment';
 import * as mnist from '../../src/state/mnist';
-import { PARAMS, parseUrlState } from '../../src/state/url-state';
+import { parseLink } from '../../src/labs/page-url';
 
 const toy2d = () => experimentOf(defaultState());
 
@@ -52,7 +52,8 @@ describe('parameter tables: links', () => {
   });
 
   it('knows every query name the old codecs used', () => {
-    expect(new Set([...viewUrlKeys(), ...toy2dUrlKeys()])).toEqual(new Set(Object.values(PARAMS)));
+    const oldToy2dKeys = ['lab', 'dataset', 'seed', 'hidden', 'act', 'T', 'alpha', 'lr', 'batch', 'opt', 'labelsOnly', 'backend', 'speed'];
+    expect(new Set([...viewUrlKeys(), ...toy2dUrlKeys()])).toEqual(new Set(oldToy2dKeys));
     const old = Object.values(mnist.MNIST_PARAMS).filter((k) => k !== 's');
     expect(new Set(mnistUrlKeys())).toEqual(new Set([...old, 's1', 's2', 's3']));
     expect(urlKeys(viewTable(['toy2d', 'mnist', 'names']))).toEqual(['lab', 'backend', 'speed']);
@@ -78,8 +79,11 @@ describe('parameter tables: validation', () => {
       'out-of-range:students.k#1',
       'bad-digits:transfer.excludeDigits',
       'bad-digits:transfer.onlyDigits',
-      'no-digit-left:transfer',
     ]);
+    // Rules across entries speak once each entry is valid: filters that leave no digit.
+    m.students = [mnist.student([32], 'kd')];
+    m.transfer = { size: 10_000, excludeDigits: [7], onlyDigits: [7] };
+    expect(validateMnistExperiment(m).map((p) => `${p.code}:${p.key}`)).toEqual(['no-digit-left:transfer']);
     m.students = [];
     expect(validateMnistExperiment(m)[0]).toMatchObject({ code: 'out-of-range', key: 'students.count', value: '0', min: 1, max: 3 });
   });
@@ -100,8 +104,9 @@ describe('parameter tables: validation', () => {
     const m = mnist.defaultMnistExperiment();
     m.students = [mnist.student([5], 'kd')];
     expect(mnist.validateMnistExperiment(m)).toEqual(['Student 1\u2019s layer size must be a whole number from 16 to 800, got 5']);
-    const t = parseUrlState('T=abc').problems[0]!;
-    expect(t).toMatchObject({ param: 'T', value: 'abc', expected: 'a number from 1 to 20', fallback: '4' });
+    const t = parseLink('T=abc').problems[0]!;
+    expect(t).toMatchObject({ param: 'T', value: 'abc', fallback: '4' });
+    expect(en.problems.expected(t)).toBe('a number from 1 to 20');
     expect(mnist.parseMnist('s2=junk').problems[0]!.expected).toMatch(/800\.800-kd-full/);
   });
 });
