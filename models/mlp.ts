@@ -4,7 +4,7 @@
  * `logSoftmax`, never `log(softmax)`.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { ActivationName } from '../src/state/experiment';
+import type { ActivationName } from '../src/labs/toy2d/shared/schema';
 
 export interface MlpSpec {
   inputs: number;

@@ -13,5 +13,5 @@ export { DistillCost } from './components/distill-cost/distill-cost';
 export { setMessages, type Messages } from './i18n/index';
 export type { ErrorEventDetail } from './controller/playground-controller';
 export type { LabId, StepDetailCommon } from './labs/types';
-export type { AppState, ExperimentConfig, Knobs } from './state/experiment';
+export type { ViewSettings, BackendChoice } from './state/common';
 export type { BackendInfo, Snapshot } from '../workers/trainer-api';

@@ -14,7 +14,7 @@ import {
   type BackendRequest,
   type BackendTrial,
 } from '../src/state/backend-choice';
-import { BACKEND_PREFERENCE, type BackendName } from '../src/state/experiment';
+import { BACKEND_PREFERENCE, type BackendName } from '../src/state/common';
 import { selectBackend, tryBackend, type BackendOptions } from './backend';
 import type { BackendInfo, LoadProgress } from './trainer-api';
 

@@ -4,11 +4,7 @@
  * imported only when tried, so a page that never needs WebGPU never downloads it.
  */
 import * as tf from '@tensorflow/tfjs';
-import {
-  BACKEND_PREFERENCE,
-  type BackendChoice,
-  type BackendName,
-} from '../src/state/experiment';
+import { BACKEND_PREFERENCE, type BackendChoice, type BackendName } from '../src/state/common';
 import { softwareRenderer, type BackendProbe } from '../src/state/backend-choice';
 import type { BackendInfo } from './trainer-api';
 

@@ -2,7 +2,7 @@
  * The one typed API between the page and the trainer worker. Types only: both sides import it
  * with `import type`, so nothing here ever runs, and tfjs never reaches the main thread.
  */
-import type { BackendChoice, BackendName } from '../src/state/experiment';
+import type { BackendChoice, BackendName } from '../src/state/common';
 import type { AutoChoice, BackendRequest } from '../src/state/backend-choice';
 import type { Problem } from '../src/labs/problems';
 import type { LabId, LabSnapshot, RunSizes } from '../src/labs/types';
@@ -110,26 +110,3 @@ export interface TrainerApi {
   memory(): Promise<{ numTensors: number; numBytes: number }>;
   dispose(): Promise<void>;
 }
-
-// The labs' readout types, re-exported while views still import them from here.
-export type {
-  LabeledPoints,
-  ModelMetrics,
-  ProbeReadout,
-  RegionsReadout,
-  TeacherCard,
-  TeacherMetrics,
-  Toy2dInfo,
-  Toy2dInit,
-  Toy2dReadout,
-  Toy2dSnapshot,
-} from '../src/labs/toy2d/shared/readouts';
-export type {
-  DigitReadout,
-  MnistErrors,
-  MnistInfo,
-  MnistInit,
-  MnistReadout,
-  MnistSnapshot,
-  MnistStudentReadout,
-} from '../src/labs/mnist/shared/readouts';

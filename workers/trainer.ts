@@ -5,7 +5,7 @@
  * creates runs. Messaging-free, so Node tests drive it directly.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { BackendChoice } from '../src/state/experiment';
+import type { BackendChoice } from '../src/state/common';
 import type { BackendRequest } from '../src/state/backend-choice';
 import { en } from '../src/i18n/en';
 import type { Problem } from '../src/labs/problems';

@@ -4,7 +4,7 @@
  * instead; this module must never reach its bundle.
  */
 import type * as tf from '@tensorflow/tfjs';
-import type { DatasetName } from '../../src/state/experiment';
+import type { DatasetName } from '../../src/labs/toy2d/shared/schema';
 import { loadTeacherFolder } from '../layers-format';
 import { teacherDir, type ModelCard } from './teacher';
 

@@ -2,7 +2,7 @@
  * Teacher constants, paths and the model-card type, shared by the browser worker and the Node
  * scripts. Pure: no fs, no tfjs, so the browser bundle can import it freely.
  */
-import type { DatasetName } from '../../src/state/experiment';
+import type { DatasetName } from '../../src/labs/toy2d/shared/schema';
 
 /**
  * Seed of the teacher's own training sample. Far from the student seeds users pick (1–999 999 in

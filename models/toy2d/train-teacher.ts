@@ -13,7 +13,8 @@
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { mulberry32, shuffledIndices } from '../../src/shared/random';
-import { DATASETS, DATASET_CLASSES, mlpParameterCount, type DatasetName } from '../../src/state/experiment';
+import { mlpParameterCount } from '../../src/state/common';
+import { DATASETS, DATASET_CLASSES, type DatasetName } from '../../src/labs/toy2d/shared/schema';
 import {
   generateDataset,
   testSet,

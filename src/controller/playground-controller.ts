@@ -9,7 +9,7 @@ import { msg } from '../i18n';
 import { labById } from '../labs';
 import type { LabId, LabShared, StepDetailCommon } from '../labs/types';
 import { backendRequest, readStoredChoice, writeStoredChoice, type BackendRequest, type KeyValueStore } from '../state/backend-choice';
-import type { ViewSettings } from '../state/experiment';
+import type { ViewSettings } from '../state/common';
 import type { BackendInfo, InitResult, LoadProgress, Snapshot, TrainerError, TrainerErrorCode, TrainerListener } from '../../workers/trainer-api';
 import { TrainerClient } from './trainer-client';
 

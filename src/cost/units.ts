@@ -5,7 +5,7 @@
  * come from the active strings (`msg.cost.units`).
  */
 import { msg } from '../i18n/index';
-import { bad, numberFormat as nf } from '../components/shared/format';
+import { bad, numberFormat as nf } from '../shared/format';
 
 const MISSING = (): string => msg.units.missing;
 

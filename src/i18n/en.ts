@@ -3,7 +3,8 @@
  * never as literals, so a translation is one more file of this shape (`Messages`).
  * Templates that need numbers are functions taking already-formatted text.
  */
-import type { ActivationName, BackendChoice, DatasetName, OptimizerName } from '../state/experiment';
+import type { BackendChoice, OptimizerName } from '../state/common';
+import type { ActivationName, DatasetName } from '../labs/toy2d/shared/schema';
 
 export const en = {
   /** BCP 47 tag for number formatting. */
@@ -683,26 +684,26 @@ export const en = {
       labels: 'Labels only',
       kd: 'Logit KD',
       hints: 'Hints (FitNets)',
-    } satisfies Record<import('../state/mnist').Objective, string>,
+    } satisfies Record<import('../labs/mnist/shared/schema').Objective, string>,
     objectiveHelps: {
       labels: 'Learns from the true labels only: the baseline.',
       kd: 'Learns from the teacher\u2019s softened probabilities, mixed with the true labels by \u03b1 (Hinton 2015).',
       hints: 'Learns to predict a teacher\u2019s hidden layer, then from its probabilities (FitNets, Romero 2015).',
-    } satisfies Record<import('../state/mnist').Objective, string>,
+    } satisfies Record<import('../labs/mnist/shared/schema').Objective, string>,
     access: 'Teacher access',
     accessName: 'teacher access',
     accessNames: {
       full: 'Full probabilities',
       topk: 'Top-k probabilities',
       top1: 'Top-1 label only',
-    } satisfies Record<import('../state/mnist').AccessLevel, string>,
+    } satisfies Record<import('../labs/mnist/shared/schema').AccessLevel, string>,
     accessHelps: {
       full: 'The teacher shows its whole distribution over the 10 digits.',
       topk: 'The teacher shows only its k largest probabilities, as an API might; the rest is spread evenly.',
       top1: 'The teacher shows only its top digit: T and the soft targets have no effect.',
-    } satisfies Record<import('../state/mnist').AccessLevel, string>,
+    } satisfies Record<import('../labs/mnist/shared/schema').AccessLevel, string>,
     /** Short form for the card summary: "full", "top-3", "top-1". */
-    accessShort: (access: import('../state/mnist').AccessLevel, k: number): string =>
+    accessShort: (access: import('../labs/mnist/shared/schema').AccessLevel, k: number): string =>
       access === 'full' ? 'full' : access === 'top1' ? 'top-1' : `top-${k}`,
     k: 'k',
     kName: 'k',
@@ -723,12 +724,12 @@ export const en = {
     hintModeNames: {
       'two-stage': 'Two stages',
       sum: 'Weighted sum',
-    } satisfies Record<import('../state/mnist').HintMode, string>,
+    } satisfies Record<import('../labs/mnist/shared/schema').HintMode, string>,
     hintModeHelps: {
       'two-stage':
         'First train the student\u2019s middle layer to predict the teacher\u2019s (FitNets stage 1), then train the whole student with KD.',
       sum: 'From the first step, train with KD plus the hint loss times its weight.',
-    } satisfies Record<import('../state/mnist').HintMode, string>,
+    } satisfies Record<import('../labs/mnist/shared/schema').HintMode, string>,
     hintSteps: 'Hint steps',
     hintStepsHelp: 'Steps of hint-only training at the start of the run (0\u201310,000), before KD takes over.',
     hintWeight: 'Hint weight',

@@ -3,7 +3,7 @@
  * experiment, each read through its table. Never throws: bad values fall back to defaults and
  * come back as problems (only the shown lab's, since labs share some keys such as `T`).
  */
-import type { ViewSettings } from '../state/experiment';
+import type { ViewSettings } from '../state/common';
 import { DEFAULT_LAB, LAB_IDS, LAB_LIST, labById } from './index';
 import * as engine from './params';
 import type { Problem } from './problems';

@@ -3,7 +3,7 @@
  * event): a new experiment, a view setting, a named input for the run. Commands use the kit's
  * `distill-command`.
  */
-import type { ViewSettings } from '../state/experiment';
+import type { ViewSettings } from '../state/common';
 
 /** The lab's whole updated experiment (a fresh copy), and the preset it came from, if any. */
 export interface DistillExperimentChangeDetail {

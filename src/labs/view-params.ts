@@ -2,9 +2,8 @@
  * Page-level (view) parameters every lab shares: which lab is shown, the backend and the play
  * speed. They live in the link but never change what a run computes.
  */
-import { BACKEND_CHOICES, LABS, SPEEDS, type BackendChoice, type Speed } from '../state/experiment';
+import { BACKEND_CHOICES, SPEEDS, type BackendChoice, type Speed } from '../state/common';
 import * as engine from './params';
-import type { Problem } from './problems';
 
 export interface ViewState {
   lab: string;
@@ -12,7 +11,7 @@ export interface ViewState {
   speed: Speed;
 }
 
-/** The view table for a set of lab ids (the registry's, once it lists them). */
+/** The view table for a set of lab ids (the page passes the registry's). */
 export function viewTable(labIds: readonly string[]): engine.ParamTable<ViewState> {
   return {
     entries: [
@@ -24,16 +23,7 @@ export function viewTable(labIds: readonly string[]): engine.ParamTable<ViewStat
   };
 }
 
-export const viewParams: engine.ParamTable<ViewState> = viewTable(LABS);
-
-export function parseView<E extends ViewState>(search: URLSearchParams | string, base: E): { experiment: E; problems: Problem[] } {
-  return engine.parse(viewParams, search, base);
-}
-
-export function serializeView(v: ViewState): string {
-  return engine.serialize(viewParams, v);
-}
-
+/** The view's URL names (they do not depend on which labs exist). */
 export function viewUrlKeys(): string[] {
-  return engine.urlKeys(viewParams);
+  return engine.urlKeys(viewTable([]));
 }

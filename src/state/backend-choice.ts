@@ -5,7 +5,7 @@
  * these nets an order of magnitude slower than WebAssembly. Pure logic: the worker measures, the
  * page remembers the result per lab on this device; both import this module.
  */
-import { BACKEND_PREFERENCE, type BackendChoice, type BackendName } from './experiment';
+import { BACKEND_PREFERENCE, type BackendChoice, type BackendName } from './common';
 
 /** A lab's id (its folder name under src/labs/). */
 type LabName = string;

@@ -8,7 +8,8 @@ import { selectBackend } from '../../workers/backend';
 import { Toy2dRun } from '../../src/labs/toy2d/worker/run';
 import { DEFAULT_PROBES } from '../../src/labs/toy2d/shared/datasets';
 import { wasmPaths } from '../../workers/wasm-paths';
-import { defaultState, experimentOf, type BackendChoice } from '../../src/state/experiment';
+import { type BackendChoice } from '../../src/state/common';
+import { defaultState, experimentOf } from '../../src/labs/toy2d/shared/schema';
 
 export interface BareResult {
   backend: string;

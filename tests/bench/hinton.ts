@@ -42,7 +42,7 @@ import {
   type MnistKnobs,
   type MnistPreset,
   type PresetId,
-} from '../../src/state/mnist';
+} from '../../src/labs/mnist/shared/schema';
 import { MnistRun } from '../../src/labs/mnist/worker/run';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));

@@ -10,7 +10,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { loadTeacherFromDisk } from '../../models/toy2d/load-node';
-import { DATASETS, defaultState, experimentOf, type ActivationName, type DatasetName } from '../../src/state/experiment';
+import { DATASETS, defaultState, experimentOf, type ActivationName, type DatasetName } from '../../src/labs/toy2d/shared/schema';
 import { Toy2dRun } from '../../src/labs/toy2d/worker/run';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));

@@ -21,7 +21,7 @@ import {
   runOnCatalog,
   runOnGpu,
 } from '../../src/cost/cost-model';
-import { mlpParameterCount } from '../../src/state/experiment';
+import { mlpParameterCount } from '../../src/state/common';
 import { defaultPrices, deliveredFlopsPerSecond, GPU_CATALOG, gpuById, GPU_IDS } from '../../src/cost/gpus';
 import { isEstimate, SOURCES } from '../../src/cost/sources';
 import { en } from '../../src/i18n/en';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isZoom } from '../../src/components/distill-curves/curves-spec';
 import { errorPercent, mnistCurvesSpec, mnistPoint } from '../../src/labs/mnist/client/curves';
 import { toy2dCurvesSpec, toy2dPoint } from '../../src/labs/toy2d/client/curves';
-import { formatPercent } from '../../src/components/shared/format';
+import { formatPercent } from '../../src/shared/format';
 import { en } from '../../src/i18n/en';
 
 const metrics = (kl: number, hard: number, accuracy: number) => ({ klToTeacher: kl, hardLoss: hard, accuracy });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32, shuffledIndices } from '../../src/shared/random';
-import { DATASETS, DATASET_CLASSES } from '../../src/state/experiment';
+import { DATASETS, DATASET_CLASSES } from '../../src/labs/toy2d/shared/schema';
 import {
   EXTENT,
   TEST_SIZE,

@@ -9,7 +9,7 @@ import {
   formatPercent,
   formatSignificant,
   formatThroughput,
-} from '../../src/components/shared/format';
+} from '../../src/shared/format';
 
 describe('format helpers', () => {
   it('groups whole numbers', () => {

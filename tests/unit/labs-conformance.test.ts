@@ -16,7 +16,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LAB, LAB_IDS, LAB_LIST, labById } from '../../src/labs';
-import type { BackendChoice } from '../../src/state/experiment';
+import type { BackendChoice } from '../../src/state/common';
 import { createTrainer } from '../../workers/trainer';
 import { engineSuite } from './conformance/engine';
 import { sharedFaceSuite } from './conformance/shared-face';

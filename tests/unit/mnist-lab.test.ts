@@ -6,13 +6,11 @@ import {
   decodeStudent,
   defaultMnistExperiment,
   encodeStudent,
-  parseMnist,
   PRESETS,
-  serializeMnist,
   student,
-  validateMnistExperiment,
   type MnistExperiment,
-} from '../../src/state/mnist';
+} from '../../src/labs/mnist/shared/schema';
+import { mnistShared } from '../../src/labs/mnist/shared/lab';
 import { explicitTransposeDense, plainDense } from '../../src/labs/mnist/worker/dense';
 import { MnistRun, type MnistData } from '../../src/labs/mnist/worker/run';
 import { BatchStream, selectTransferSet } from '../../src/labs/mnist/worker/transfer';
@@ -81,10 +79,10 @@ describe('per-class metrics', () => {
 
 describe('MNIST experiment schema', () => {
   it('defaults and presets are valid, and presets quote the paper', () => {
-    expect(validateMnistExperiment(defaultMnistExperiment())).toEqual([]);
+    expect(mnistShared.validate(defaultMnistExperiment())).toEqual([]);
     expect(PRESETS.map((p) => p.id)).toEqual(['hinton', 'small-student', 'small-transfer', 'no-threes']);
     for (const p of PRESETS) {
-      expect(validateMnistExperiment(p.experiment)).toEqual([]);
+      expect(mnistShared.validate(p.experiment)).toEqual([]);
       expect(p.paper.length).toBeGreaterThan(20);
       expect(p.steps).toBeGreaterThan(0);
     }
@@ -94,13 +92,13 @@ describe('MNIST experiment schema', () => {
   it('round-trips through the URL and reports bad values', () => {
     const e = experiment({ seed: 42, transfer: { size: 1000, excludeDigits: [3], onlyDigits: [3, 7, 8] } });
     e.knobs = { ...e.knobs, hintMode: 'sum', biasCorrection: true, learningRate: 0.003 };
-    const search = serializeMnist(e);
+    const search = mnistShared.serialize(e);
     expect(search).toContain('s2=32.16-kd-k3');
-    const back = parseMnist(search);
+    const back = mnistShared.parse(search);
     expect(back.problems).toEqual([]);
     expect(back.experiment).toEqual(e);
     expect(decodeStudent(encodeStudent(student([800], 'hints', 'top1')))).toEqual(student([800], 'hints', 'top1'));
-    const bad = parseMnist('preset=no-threes&s1=5000-kd&T=99');
+    const bad = mnistShared.parse('preset=no-threes&s1=5000-kd&T=99');
     expect(bad.experiment.transfer.excludeDigits).toEqual([3]);
     expect(bad.problems.map((p) => p.param)).toEqual(['s1', 'T']);
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en';
 import { mergeLink, parseLink, writeLink } from '../../src/labs/page-url';
 import { toy2dShared } from '../../src/labs/toy2d/shared/lab';
-import type { ExperimentConfig } from '../../src/state/experiment';
+import type { ExperimentConfig } from '../../src/labs/toy2d/shared/schema';
 
 const defaults = () => toy2dShared.defaults() as ExperimentConfig;
 

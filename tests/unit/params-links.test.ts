@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en';
 import { parseLink, writeLink } from '../../src/labs/page-url';
 import { toy2dShared } from '../../src/labs/toy2d/shared/lab';
-import type { ExperimentConfig } from '../../src/state/experiment';
+import type { ExperimentConfig } from '../../src/labs/toy2d/shared/schema';
 import today from './links-today.json';
 
 /** A link read by the page, in the shape the old code returned: the 2-D state with the view, and MNIST's experiment. */

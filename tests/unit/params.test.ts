@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en';
-import { mnistLiveChanges, mnistTable, mnistUrlKeys, parseMnistParams, validateMnistExperiment, validateMnistKnobs } from '../../src/labs/mnist/shared/params';
+import { mnistLiveChanges, mnistNeedsReset, mnistTable, mnistUrlKeys, parseMnistParams, validateMnistExperiment, validateMnistKnobs } from '../../src/labs/mnist/shared/params';
 import { limits, liveChanges, needsReset, optionsOf, parse, serialize, urlKeys, validate } from '../../src/labs/params';
 import type { Problem } from '../../src/labs/problems';
-import { parseToy2d, toy2dLiveChanges, toy2dTable, toy2dUrlKeys, validateToy2dExperiment, validateToy2dKnobs } from '../../src/labs/toy2d/shared/params';
+import { parseToy2d, toy2dLiveChanges, toy2dNeedsReset, toy2dTable, toy2dUrlKeys, validateToy2dExperiment, validateToy2dKnobs } from '../../src/labs/toy2d/shared/params';
 import { viewTable, viewUrlKeys } from '../../src/labs/view-params';
-import { BATCH_SIZES, DEFAULT_KNOBS, LIMITS, defaultState, experimentOf, needsReset as toy2dNeedsResetOld } from '../../src/state/experiment';
-import * as mnist from '../../src/state/mnist';
+import { BATCH_SIZES, DEFAULT_KNOBS, LIMITS, defaultState, experimentOf } from '../../src/labs/toy2d/shared/schema';
+import * as mnist from '../../src/labs/mnist/shared/schema';
 import { parseLink } from '../../src/labs/page-url';
 
 const toy2d = () => experimentOf(defaultState());
@@ -54,7 +54,7 @@ describe('parameter tables: links', () => {
   it('knows every query name the old codecs used', () => {
     const oldToy2dKeys = ['lab', 'dataset', 'seed', 'hidden', 'act', 'T', 'alpha', 'lr', 'batch', 'opt', 'labelsOnly', 'backend', 'speed'];
     expect(new Set([...viewUrlKeys(), ...toy2dUrlKeys()])).toEqual(new Set(oldToy2dKeys));
-    const old = Object.values(mnist.MNIST_PARAMS).filter((k) => k !== 's');
+    const old = ['seed', 'n', 'ex', 'only', 'hl', 'T', 'alpha', 'lr', 'batch', 'opt', 'hm', 'hw', 'hs', 'bc', 'bs', 'preset'];
     expect(new Set(mnistUrlKeys())).toEqual(new Set([...old, 's1', 's2', 's3']));
     expect(urlKeys(viewTable(['toy2d', 'mnist', 'names']))).toEqual(['lab', 'backend', 'speed']);
     expect(parse(viewTable(['toy2d', 'names']), 'lab=names', { lab: 'toy2d', backend: 'auto', speed: 100 }).experiment.lab).toBe('names');
@@ -98,16 +98,17 @@ describe('parameter tables: validation', () => {
     expect(validateMnistKnobs({ ...mnist.DEFAULT_MNIST_KNOBS })).toEqual([]);
   });
 
-  it('keeps the old wrappers readable', () => {
-    expect(mnist.validateMnistKnobs({ batchSize: 33 })).toEqual(['Batch size must be one of 16, 32, 64, 100, 128, 256, got 33']);
-    expect(mnist.validateMnistKnobs({ temperature: 50 })[0]).toMatch(/^Temperature must be a number from 1 to 20, got 50$/);
+  it('renders problems in plain English', () => {
+    const sentence = (p: Problem) => en.problems.sentence(p);
+    expect(validateMnistKnobs({ batchSize: 33 }).map(sentence)).toEqual(['Batch size must be one of 16, 32, 64, 100, 128, 256, got 33']);
+    expect(sentence(validateMnistKnobs({ temperature: 50 })[0]!)).toMatch(/^Temperature must be a number from 1 to 20, got 50$/);
     const m = mnist.defaultMnistExperiment();
     m.students = [mnist.student([5], 'kd')];
-    expect(mnist.validateMnistExperiment(m)).toEqual(['Student 1\u2019s layer size must be a whole number from 16 to 800, got 5']);
+    expect(validateMnistExperiment(m).map(sentence)).toEqual(['Student 1\u2019s layer size must be a whole number from 16 to 800, got 5']);
     const t = parseLink('T=abc').problems[0]!;
     expect(t).toMatchObject({ param: 'T', value: 'abc', fallback: '4' });
     expect(en.problems.expected(t)).toBe('a number from 1 to 20');
-    expect(mnist.parseMnist('s2=junk').problems[0]!.expected).toMatch(/800\.800-kd-full/);
+    expect(en.problems.expected(parseMnistParams('s2=junk').problems[0]!)).toMatch(/800\.800-kd-full/);
   });
 });
 
@@ -126,16 +127,16 @@ describe('parameter tables: reset or live', () => {
     expect(liveChanges(toy2dTable, a, a)).toBeNull();
     const c = { ...a, student: { ...a.student, hidden: [16, 8] } };
     expect(needsReset(toy2dTable, a, c)).toBe(true);
-    expect(toy2dNeedsResetOld(a, c)).toBe(true);
-    expect(toy2dNeedsResetOld(a, b)).toBe(false);
-    expect(toy2dNeedsResetOld(a, { ...a, seed: 2 })).toBe(true);
+    expect(toy2dNeedsReset(a, c)).toBe(true);
+    expect(toy2dNeedsReset(a, b)).toBe(false);
+    expect(toy2dNeedsReset(a, { ...a, seed: 2 })).toBe(true);
   });
 
   it('MNIST: students, transfer set and hint layer need a reset; knobs do not', () => {
     const a = mnist.defaultMnistExperiment();
     const knob = mnist.cloneMnistExperiment(a);
     knob.knobs.biasShift = 1;
-    expect(mnist.mnistNeedsReset(a, knob)).toBe(false);
+    expect(mnistNeedsReset(a, knob)).toBe(false);
     expect(mnistLiveChanges(a, knob)).toEqual({ biasShift: 1 });
     for (const change of [
       (e: mnist.MnistExperiment) => (e.students[1]!.k = 5),
@@ -145,11 +146,11 @@ describe('parameter tables: reset or live', () => {
     ]) {
       const b = mnist.cloneMnistExperiment(a);
       change(b);
-      expect(mnist.mnistNeedsReset(a, b)).toBe(true);
+      expect(mnistNeedsReset(a, b)).toBe(true);
     }
     // Key order does not matter, only values.
     const reordered = { ...a, students: a.students.map(({ k, access, objective, hidden }) => ({ k, access, objective, hidden })) };
-    expect(mnist.mnistNeedsReset(a, reordered)).toBe(false);
+    expect(mnistNeedsReset(a, reordered)).toBe(false);
   });
 });
 

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DATASETS, DATASET_CLASSES, mlpParameterCount } from '../../src/state/experiment';
+import { mlpParameterCount } from '../../src/state/common';
+import { DATASETS, DATASET_CLASSES } from '../../src/labs/toy2d/shared/schema';
 import { loadTeacherFromDisk } from '../../models/toy2d/load-node';
 import { TOY2D_TEACHER_HIDDEN } from '../../models/mlp';
 import { TEACHER_DATA_SEED, TOY2D_TEACHER_ARCHITECTURE } from '../../models/toy2d/teacher';

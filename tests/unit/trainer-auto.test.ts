@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BackendProbe } from '../../src/state/backend-choice';
-import { defaultState, experimentOf } from '../../src/state/experiment';
+import { defaultState, experimentOf } from '../../src/labs/toy2d/shared/schema';
 import { createTrainer } from '../../workers/trainer';
 import { nodeLabs } from './node-labs';
 import type { BackendInfo, LoadProgress, TrainerApi, TrainerError, TrainerListener } from '../../workers/trainer-api';

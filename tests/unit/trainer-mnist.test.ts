@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultMnistExperiment, student } from '../../src/state/mnist';
+import { defaultMnistExperiment, student } from '../../src/labs/mnist/shared/schema';
 import { createTrainer } from '../../workers/trainer';
 import { nodeLabs } from './node-labs';
-import type { MnistExperiment } from '../../src/state/mnist';
-import type { MnistInit, MnistSnapshot, TrainerError, TrainerListener } from '../../workers/trainer-api';
+import type { MnistExperiment } from '../../src/labs/mnist/shared/schema';
+import type { TrainerError, TrainerListener } from '../../workers/trainer-api';
+import type { MnistInit, MnistSnapshot } from '../../src/labs/mnist/shared/readouts';
 
 /** Small students and a small transfer set, so the test runs in seconds on the cpu backend. */
 function config(): MnistExperiment {
@@ -117,7 +118,7 @@ describe('trainer API, MNIST lab (wasm backend)', () => {
   });
 
   it('switches lab on reset: back to the 2-D lab and to MNIST again', async () => {
-    const toy = await trainer.reset((await import('../../src/state/experiment')).experimentOf((await import('../../src/state/experiment')).defaultState()), 'toy2d');
+    const toy = await trainer.reset((await import('../../src/labs/toy2d/shared/schema')).experimentOf((await import('../../src/labs/toy2d/shared/schema')).defaultState()), 'toy2d');
     expect(toy.ok && toy.value.lab).toBe('toy2d');
     const again = await trainer.reset(config(), 'mnist');
     expect(again.ok && again.value.lab).toBe('mnist');

@@ -1,12 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTeacherFromDisk } from '../../models/toy2d/load-node';
-import { defaultState, experimentOf, type ExperimentConfig } from '../../src/state/experiment';
+import { defaultState, experimentOf, type ExperimentConfig } from '../../src/labs/toy2d/shared/schema';
 import { Toy2dRun } from '../../src/labs/toy2d/worker/run';
 import { toy2dWorker } from '../../src/labs/toy2d/worker/index';
 import { createTrainer } from '../../workers/trainer';
 import { nodeLabs } from './node-labs';
-import type { BackendInfo, InitResult, Toy2dInit, Toy2dSnapshot, TrainerError, TrainerListener } from '../../workers/trainer-api';
+import type { BackendInfo, InitResult, TrainerError, TrainerListener } from '../../workers/trainer-api';
+import type { Toy2dInit, Toy2dSnapshot } from '../../src/labs/toy2d/shared/readouts';
 
 function config(patch: Partial<ExperimentConfig> = {}): ExperimentConfig {
   return { ...experimentOf(defaultState()), ...patch };

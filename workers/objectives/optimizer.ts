@@ -3,7 +3,7 @@
  * knobs (a new optimizer restarts its state; a new learning rate keeps Adam's moment estimates).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { OptimizerName } from '../../src/state/experiment';
+import type { OptimizerName } from '../../src/state/common';
 
 /** What a student keeps of its optimizer. */
 export interface Optimized {

@@ -5,7 +5,7 @@ export const barsStyles = css`
     --_muted: var(--distill-muted-color, #4a4d57);
     --_accent: var(--distill-accent-color, #0072b2);
     --_border: var(--distill-border-color, #b9bcc4);
-    --_bar-height: var(--distill-bar-height, 100px);
+    --_bars-height: var(--distill-bar-height, 100px);
     --_gap: 0.5rem;
   }
   .bars {
@@ -34,7 +34,7 @@ export const barsStyles = css`
   }
   .y-axis {
     position: relative;
-    height: var(--_bar-height);
+    height: var(--_bars-height);
     font-variant-numeric: tabular-nums;
     color: var(--_muted);
   }
@@ -54,7 +54,7 @@ export const barsStyles = css`
     padding: 0 0.2rem;
   }
   .plot {
-    height: var(--_bar-height);
+    height: var(--_bars-height);
     border-bottom: 2px solid var(--distill-text-color, #1b1b1f);
     /* faint guides at 50 % and 100 % */
     background: linear-gradient(to bottom, #0000 0 calc(50% - 0.5px), #0001 calc(50% - 0.5px) calc(50% + 0.5px), #0000 0),

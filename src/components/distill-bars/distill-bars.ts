@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg } from '../../i18n/index';
 import { defineElement } from '../shared/define';
-import { formatKnob, formatPercent, formatSignificant } from '../shared/format';
+import { formatKnob, formatPercent, formatSignificant } from '../../shared/format';
 import { classMarker } from '../shared/markers';
 import { hostStyles } from '../shared/styles';
 import { seriesChip, seriesFillStyles, type SeriesStyle } from '../shared/series';

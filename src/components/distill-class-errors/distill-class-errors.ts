@@ -1,9 +1,9 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg } from '../../i18n/index';
-import type { MnistErrors, MnistStudentReadout } from '../../../workers/trainer-api';
+import type { MnistErrors, MnistStudentReadout } from '../../labs/mnist/shared/readouts';
 import { defineElement } from '../shared/define';
-import { formatInteger, formatPercent } from '../shared/format';
+import { formatInteger, formatPercent } from '../../shared/format';
 import { hostStyles, legendStyles } from '../shared/styles';
 import { modelChip, modelFillStyles, type ModelStyle, studentStyle, TEACHER_STYLE } from '../distill-digits/mnist-models';
 import { confusionHeat, errorRate, maxOffDiagonal, niceAxis, topConfusions } from './class-errors-data';

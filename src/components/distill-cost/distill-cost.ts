@@ -43,7 +43,7 @@ import {
 } from '../../cost/units';
 import { msg } from '../../i18n/index';
 import { defineElement } from '../shared/define';
-import { formatInteger, formatPercent } from '../shared/format';
+import { formatInteger, formatPercent } from '../../shared/format';
 
 /** "34.6 %" that never breaks before the sign. */
 const percent = (fraction: number): string => formatPercent(fraction).replace(' ', '\u00a0');

@@ -4,7 +4,7 @@ import uPlot from 'uplot';
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
 import { msg } from '../../i18n/index';
 import { defineElement } from '../shared/define';
-import { formatCompact, formatInteger } from '../shared/format';
+import { formatCompact, formatInteger } from '../../shared/format';
 import { cssValue } from '../shared/palette';
 import { seriesColor, seriesLine } from '../shared/series';
 import { hostStyles, legendStyles } from '../shared/styles';

@@ -1,10 +1,10 @@
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '../../i18n/index';
-import type { DigitReadout } from '../../../workers/trainer-api';
+import type { DigitReadout } from '../../labs/mnist/shared/readouts';
 import { defineElement } from '../shared/define';
 import { emit } from '../shared/events';
-import { formatKnob } from '../shared/format';
+import { formatKnob } from '../../shared/format';
 import { cssValue, hexToRgb } from '../shared/palette';
 import { hostStyles, legendStyles } from '../shared/styles';
 import '../distill-bars/distill-bars';

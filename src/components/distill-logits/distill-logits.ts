@@ -1,10 +1,10 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg } from '../../i18n/index';
-import type { ProbeReadout } from '../../../workers/trainer-api';
+import type { ProbeReadout } from '../../labs/toy2d/shared/readouts';
 import { defineElement } from '../shared/define';
 import { emit } from '../shared/events';
-import { formatCoordinate, formatFixed, formatKnob } from '../shared/format';
+import { formatCoordinate, formatFixed, formatKnob } from '../../shared/format';
 import { ROLE_STYLES, type Role, seriesChip, seriesFillStyles } from '../shared/series';
 import { hostStyles, legendStyles } from '../shared/styles';
 import '../distill-bars/distill-bars';

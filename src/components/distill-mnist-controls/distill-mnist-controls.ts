@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { msg } from '../../i18n/index';
-import type { BackendChoice, Speed } from '../../state/experiment';
+import type { BackendChoice, Speed } from '../../state/common';
 import {
   cloneMnistExperiment,
   digitsKept,
@@ -15,7 +15,7 @@ import {
   PRESETS,
   presetById,
   type StudentSpec,
-} from '../../state/mnist';
+} from '../../labs/mnist/shared/schema';
 import type { BackendInfo } from '../../../workers/trainer-api';
 import { controlsStyles } from '../distill-controls/distill-controls.styles';
 import '../distill-run-controls/distill-run-controls';
@@ -31,7 +31,7 @@ import {
   numberInput,
   rangeField,
 } from '../shared/fields';
-import { formatInteger } from '../shared/format';
+import { formatInteger } from '../../shared/format';
 import { hostStyles } from '../shared/styles';
 import { mnistControlsStyles } from './distill-mnist-controls.styles';
 import { distillationGroup } from './distillation-group';

@@ -15,9 +15,9 @@ import {
   MNIST_OPTIMIZERS,
   type MnistExperiment,
   type MnistKnobs,
-} from '../../state/mnist';
+} from '../../labs/mnist/shared/schema';
 import { logRangeField, logStops, numberField, rangeField, selectField } from '../shared/fields';
-import { formatFixed, formatInteger, formatKnob, formatPercent, formatSignificant } from '../shared/format';
+import { formatFixed, formatInteger, formatKnob, formatPercent, formatSignificant } from '../../shared/format';
 
 /** Learning rates the log-scale slider stops at: 1, 2, 3, 5 per decade over the MNIST range. */
 export const MNIST_LEARNING_RATE_STOPS: readonly number[] = logStops(MNIST_LIMITS.learningRate);

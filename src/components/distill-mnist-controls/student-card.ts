@@ -5,7 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '../../i18n/index';
-import { mlpParameterCount } from '../../state/experiment';
+import { mlpParameterCount } from '../../state/common';
 import {
   ACCESS_LEVELS,
   type AccessLevel,
@@ -15,9 +15,9 @@ import {
   OBJECTIVES,
   type Objective,
   type StudentSpec,
-} from '../../state/mnist';
+} from '../../labs/mnist/shared/schema';
 import { field, numberInput, selectField } from '../shared/fields';
-import { formatInteger } from '../shared/format';
+import { formatInteger } from '../../shared/format';
 
 export interface StudentCardActions {
   set(patch: Partial<StudentSpec>): void;

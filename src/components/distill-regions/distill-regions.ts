@@ -1,10 +1,10 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg } from '../../i18n/index';
-import type { LabeledPoints, RegionsReadout } from '../../../workers/trainer-api';
+import type { LabeledPoints, RegionsReadout } from '../../labs/toy2d/shared/readouts';
 import { defineElement } from '../shared/define';
 import { emit } from '../shared/events';
-import { formatCoordinate } from '../shared/format';
+import { formatCoordinate } from '../../shared/format';
 import { classMarker, traceMarker } from '../shared/markers';
 import { classColor, classColorVar, classShape } from '../shared/palette';
 import { hostStyles } from '../shared/styles';

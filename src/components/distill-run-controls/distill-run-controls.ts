@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg } from '../../i18n/index';
-import { BACKEND_CHOICES, type BackendChoice, type Speed, SPEEDS } from '../../state/experiment';
+import { BACKEND_CHOICES, type BackendChoice, type Speed, SPEEDS } from '../../state/common';
 import type { BackendInfo } from '../../../workers/trainer-api';
 import { defineElement } from '../shared/define';
 import { emit, type DistillCommand } from '../shared/events';

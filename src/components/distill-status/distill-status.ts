@@ -4,7 +4,7 @@ import { msg } from '../../i18n/index';
 import type { BackendInfo } from '../../../workers/trainer-api';
 import { defineElement } from '../shared/define';
 import { emit } from '../shared/events';
-import { formatInteger } from '../shared/format';
+import { formatInteger } from '../../shared/format';
 import { hostStyles } from '../shared/styles';
 import { statusStyles } from './distill-status.styles';
 import { autoWhyText } from './status-text';

@@ -3,10 +3,10 @@
  * its backend. Pure (no DOM), so the wording is unit-tested.
  */
 import { msg } from '../../i18n/index';
-import type { BackendName } from '../../state/experiment';
+import type { BackendName } from '../../state/common';
 import type { AutoChoice } from '../../state/backend-choice';
 import type { LoadProgress } from '../../../workers/trainer-api';
-import { formatInteger, formatPercent } from '../shared/format';
+import { formatInteger, formatPercent } from '../../shared/format';
 
 const name = (b: BackendName) => msg.controls.backendNames[b];
 

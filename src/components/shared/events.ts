@@ -3,7 +3,7 @@
  * `GlobalEventHandlersEventMap`, so `el.addEventListener('distill-change', e => e.detail…)` is typed.
  * All are bubbling and composed: they cross shadow roots up to the embedding page.
  */
-import type { AppState } from '../../state/experiment';
+import type { AppState } from '../../labs/toy2d/shared/schema';
 
 /** A partial state update. `knobs` and `student`, when present, are the whole merged objects. */
 export type DistillChangeDetail = Partial<AppState>;
@@ -78,13 +78,13 @@ export interface DistillEventMap {
  * or one of the view settings it shares with the 2-D lab.
  */
 export type DistillMnistChangeDetail =
-  | { mnist: import('../../state/mnist').MnistExperiment }
-  | { backend: import('../../state/experiment').BackendChoice }
-  | { speed: import('../../state/experiment').Speed };
+  | { mnist: import('../../labs/mnist/shared/schema').MnistExperiment }
+  | { backend: import('../../state/common').BackendChoice }
+  | { speed: import('../../state/common').Speed };
 
 /** A preset chosen in the MNIST controls: its id in `PRESETS` (src/state/mnist.ts). */
 export interface DistillPresetDetail {
-  id: import('../../state/mnist').PresetId;
+  id: import('../../labs/mnist/shared/schema').PresetId;
 }
 
 export interface DistillEventMap {
@@ -97,8 +97,8 @@ export interface DistillEventMap {
 
 /** Speed or backend chosen in `<distill-run-controls>`. */
 export type DistillRunChangeDetail =
-  | { speed: import('../../state/experiment').Speed }
-  | { backend: import('../../state/experiment').BackendChoice };
+  | { speed: import('../../state/common').Speed }
+  | { backend: import('../../state/common').BackendChoice };
 
 export interface DistillEventMap {
   'distill-run-change': CustomEvent<DistillRunChangeDetail>;

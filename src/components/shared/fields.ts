@@ -7,9 +7,9 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { NumberRange } from '../../state/experiment';
+import type { NumberRange } from '../../state/common';
 
-export type { NumberRange } from '../../state/experiment';
+export type { NumberRange } from '../../state/common';
 
 /** `value` clamped to `range` and rounded to its step (steps of 1 give whole numbers). */
 export function clampToStep(value: number, range: NumberRange): number {

@@ -16,9 +16,6 @@ export const OKABE_ITO = {
   reddishPurple: '#CC79A7',
 } as const;
 
-/** @deprecated Import roles from ./series (kept while other views move over; type-only, no cycle at runtime). */
-export type { Role } from './series';
-
 export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'cross';
 
 export const CLASS_COLORS: readonly string[] = [

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { knobName, type ParamEntry } from '../../../src/labs/params';
-import type { BackendChoice } from '../../../src/state/experiment';
+import type { BackendChoice } from '../../../src/state/common';
 import { createTrainer } from '../../../workers/trainer';
 import type { InitResult, Result, Snapshot, TrainerError, TrainerListener } from '../../../workers/trainer-api';
 import { transferables } from '../../../workers/transferables';

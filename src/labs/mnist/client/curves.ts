@@ -6,7 +6,7 @@
  * errors (see ./error-axis); a button shows 0–100 %.
  */
 import { msg } from '../../../i18n/index';
-import { formatPercent, formatSignificant } from '../../../components/shared/format';
+import { formatPercent, formatSignificant } from '../../../shared/format';
 import { studentStyle, TEACHER_STYLE } from '../../../components/shared/series';
 import type { CurvePoint, CurvesSpec, CurveValue } from '../../../components/distill-curves/curves-spec';
 import { errorAxisTop } from './error-axis';

@@ -1,8 +1,8 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { msg } from '../../../i18n/index';
-import type { ViewSettings } from '../../../state/experiment';
-import { cloneMnistExperiment, presetById, type MnistExperiment } from '../../../state/mnist';
+import type { ViewSettings } from '../../../state/common';
+import { cloneMnistExperiment, presetById, type MnistExperiment } from '../shared/schema';
 import { formatFlops, formatFlopsPerSecond } from '../../../cost/units';
 import '../../../components/distill-mnist-controls/distill-mnist-controls';
 import '../../../components/distill-digits/distill-digits';
@@ -17,7 +17,7 @@ import type {
   DistillMnistChangeDetail,
   DistillPresetDetail,
 } from '../../../components/shared/events';
-import { formatInteger } from '../../../components/shared/format';
+import { formatInteger } from '../../../shared/format';
 import { labPanelStyles } from '../../../components/shared/panel-styles';
 import { hostStyles } from '../../../components/shared/styles';
 import type { BackendInfo } from '../../../../workers/trainer-api';

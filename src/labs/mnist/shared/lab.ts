@@ -2,7 +2,7 @@
  * The MNIST lab's shared face: id, unit and its parameter table's operations (URL with presets,
  * validation, reset-vs-live), pure, seen by both the worker and the page.
  */
-import { cloneMnistExperiment, defaultMnistExperiment, student, type MnistExperiment } from '../../../state/mnist';
+import { cloneMnistExperiment, defaultMnistExperiment, student, type MnistExperiment } from './schema';
 import * as params from '../../params';
 import type { LabShared } from '../../types';
 import { mnistEn } from '../i18n/en';

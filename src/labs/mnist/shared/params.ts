@@ -1,6 +1,6 @@
 /**
  * The MNIST lab's parameter table: students, transfer set, hint layer and knobs, with their URL
- * names, ranges and options from the schema (src/state/mnist.ts). `preset=<id>` starts from a
+ * names, ranges and options from the schema (./schema.ts). `preset=<id>` starts from a
  * preset and every other key overrides it; defaults come from the lab's default experiment.
  */
 import {
@@ -19,7 +19,7 @@ import {
   presetById,
   type MnistExperiment,
   type StudentSpec,
-} from '../../../state/mnist';
+} from './schema';
 import * as engine from '../../params';
 import type { Problem } from '../../problems';
 

@@ -2,7 +2,7 @@
  * The MNIST lab's readouts: what its snapshots and `init` carry beside the common fields. Types
  * only, seen by the worker face and the page.
  */
-import type { MnistKnobs } from '../../../state/mnist';
+import type { MnistKnobs } from './schema';
 import type { LabInit } from '../../../../workers/trainer-api';
 import type { LabSnapshot } from '../../types';
 

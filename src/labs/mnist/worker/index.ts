@@ -7,7 +7,7 @@ import type * as tf from '@tensorflow/tfjs';
 import type { MnistTeacherCard } from '../../../../models/mnist/teacher';
 import { checkTeacher, loadingTeacher } from '../../../../workers/teacher-check';
 import type { LoadProgress } from '../../../../workers/trainer-api';
-import { MNIST_CLASSES, MNIST_PIXELS, digitsLeftOut, type ClassMetrics, type MnistExperiment } from '../../../state/mnist';
+import { MNIST_CLASSES, MNIST_PIXELS, digitsLeftOut, type ClassMetrics, type MnistExperiment } from '../shared/schema';
 import type { LabRun, LabWorker, Loaded } from '../../types';
 import { mnistShared } from '../shared/lab';
 import type { DigitReadout, MnistErrors, MnistInfo, MnistReadoutFields } from '../shared/readouts';

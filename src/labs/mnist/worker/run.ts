@@ -9,7 +9,7 @@ import { makeOptimizer, optimized, retune } from '../../../../workers/objectives
 import { buildMlp } from '../../../../models/mlp';
 import { denseForwardFlops, mlpForwardFlops, trainingFlopsFromForward } from '../../../cost/flops';
 import { en } from '../../../i18n/en';
-import type { OptimizerName } from '../../../state/experiment';
+import type { OptimizerName } from '../../../state/common';
 import { mnistShared } from '../shared/lab';
 import {
   classMetrics,
@@ -23,7 +23,7 @@ import {
   type MnistExperiment,
   type MnistKnobs,
   type StudentSpec,
-} from '../../../state/mnist';
+} from '../shared/schema';
 import { accessDistillationLoss, targetDistribution, type TargetDistribution } from '../../../../workers/objectives/access';
 import { crossEntropyPerRow } from '../../../../workers/objectives/hinton';
 import { createRegressor, disposeRegressor, hintLoss, type HintRegressor } from '../../../../workers/objectives/hints';

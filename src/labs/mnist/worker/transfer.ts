@@ -1,7 +1,7 @@
 /**
  * The transfer set (the images a student trains on) and its batches. Pure: no tfjs, no DOM.
  */
-import { digitsKept, MNIST_CLASSES, MNIST_PIXELS, type TransferSet } from '../../../state/mnist';
+import { digitsKept, MNIST_CLASSES, MNIST_PIXELS, type TransferSet } from '../shared/schema';
 import { mulberry32, shuffledIndices } from '../../../shared/random';
 
 /** An MNIST split as the data module decodes it (models/mnist/dataset.ts): pixels 0–255, row-major. */

@@ -7,7 +7,7 @@
  * (series 2, shown once a run has one).
  */
 import { msg } from '../../../i18n/index';
-import { formatNats, formatPercent, formatSignificant } from '../../../components/shared/format';
+import { formatNats, formatPercent, formatSignificant } from '../../../shared/format';
 import { ROLE_STYLES, type Role } from '../../../components/shared/series';
 import type { CurvePoint, CurveSeries, CurvesSpec } from '../../../components/distill-curves/curves-spec';
 

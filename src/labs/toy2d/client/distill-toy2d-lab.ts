@@ -1,7 +1,8 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { msg } from '../../../i18n/index';
-import type { AppState, ExperimentConfig, ViewSettings } from '../../../state/experiment';
+import type { ViewSettings } from '../../../state/common';
+import type { AppState, ExperimentConfig } from '../shared/schema';
 import { formatFlops, formatFlopsPerSecond } from '../../../cost/units';
 import '../../../components/distill-controls/distill-controls';
 import '../../../components/distill-logits/distill-logits';
@@ -10,7 +11,7 @@ import type { DistillCurves } from '../../../components/distill-curves/distill-c
 import '../../../components/distill-regions/distill-regions';
 import { defineElement } from '../../../components/shared/define';
 import type { DistillChangeDetail, DistillProbePickDetail, DistillProbeSelectDetail } from '../../../components/shared/events';
-import { formatInteger, formatPercent } from '../../../components/shared/format';
+import { formatInteger, formatPercent } from '../../../shared/format';
 import { labPanelStyles } from '../../../components/shared/panel-styles';
 import { hostStyles } from '../../../components/shared/styles';
 import type { BackendInfo } from '../../../../workers/trainer-api';

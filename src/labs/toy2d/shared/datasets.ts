@@ -2,7 +2,7 @@
  * 2-D data sets generated deterministically from a seed. Pure: no tfjs, no DOM, so the worker,
  * the teacher-training script and the unit tests all get the very same points.
  */
-import { DATASET_CLASSES, type DatasetName } from '../../../state/experiment';
+import { DATASET_CLASSES, type DatasetName } from './schema';
 import { gaussian, mulberry32, shuffledIndices } from '../../../shared/random';
 
 

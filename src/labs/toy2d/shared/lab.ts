@@ -2,7 +2,7 @@
  * The 2-D lab's shared face: id, unit and its parameter table's operations (URL, validation,
  * reset-vs-live), pure, seen by both the worker and the page.
  */
-import { experimentOf, defaultState, type ExperimentConfig } from '../../../state/experiment';
+import { experimentOf, defaultState, type ExperimentConfig } from './schema';
 import * as params from '../../params';
 import type { LabShared } from '../../types';
 import { toy2dEn } from '../i18n/en';

@@ -3,15 +3,8 @@
  * whether it is live. Ranges and options come from the schema (src/state/experiment.ts), so each
  * is stated once; defaults come from the lab's default experiment.
  */
-import {
-  ACTIVATIONS,
-  BATCH_SIZES,
-  DATASETS,
-  DEFAULT_STATE,
-  LIMITS,
-  OPTIMIZERS,
-  type ExperimentConfig,
-} from '../../../state/experiment';
+import { OPTIMIZERS } from '../../../state/common';
+import { ACTIVATIONS, BATCH_SIZES, DATASETS, DEFAULT_STATE, LIMITS, type ExperimentConfig } from './schema';
 import * as engine from '../../params';
 import type { Problem } from '../../problems';
 

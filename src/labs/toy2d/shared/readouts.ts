@@ -2,7 +2,7 @@
  * The 2-D lab's readouts: what its snapshots and `init` carry beside the common fields. Types
  * only, seen by the worker face and the page.
  */
-import type { DatasetName, Knobs } from '../../../state/experiment';
+import type { DatasetName, Knobs } from './schema';
 import type { LabInit } from '../../../../workers/trainer-api';
 import type { LabSnapshot } from '../../types';
 

@@ -6,7 +6,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { ModelCard } from '../../../../models/toy2d/teacher';
 import { checkTeacher, loadingTeacher } from '../../../../workers/teacher-check';
-import { DATASET_CLASSES, type DatasetName, type ExperimentConfig } from '../../../state/experiment';
+import { DATASET_CLASSES, type DatasetName, type ExperimentConfig } from '../shared/schema';
 import type { LabRun, LabWorker, Loaded } from '../../types';
 import { DEFAULT_PROBES } from '../shared/datasets';
 import { toy2dShared } from '../shared/lab';

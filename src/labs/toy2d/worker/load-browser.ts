@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ModelCard } from '../../../../models/toy2d/teacher';
-import type { DatasetName } from '../../../state/experiment';
+import type { DatasetName } from '../shared/schema';
 import type { Toy2dLoaders } from './index';
 
 interface LayersModelJson {

@@ -6,13 +6,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { optimized, retune } from '../../../../workers/objectives/optimizer';
 import { buildMlp } from '../../../../models/mlp';
-import {
-  DATASET_CLASSES,
-  mlpParameterCount,
-  type ExperimentConfig,
-  type Knobs,
-  type OptimizerName,
-} from '../../../state/experiment';
+import { mlpParameterCount, type OptimizerName } from '../../../state/common';
+import { DATASET_CLASSES, type ExperimentConfig, type Knobs } from '../shared/schema';
 import { distillationStepFlops } from '../../../cost/flops';
 import { crossEntropyPerRow, distillationLoss, klPerRow } from '../../../../workers/objectives/hinton';
 import type { LabeledPoints, ModelMetrics, ProbeReadout, RegionsReadout, TeacherMetrics } from '../shared/readouts';

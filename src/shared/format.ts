@@ -2,7 +2,7 @@
  * Number formatting for everything the widgets print. Pure functions (no DOM), so they are
  * unit-tested in Node. Locale and units come from the active strings.
  */
-import { msg } from '../../i18n/index';
+import { msg } from '../i18n/index';
 
 const formatters = new Map<string, Intl.NumberFormat>();
 

@@ -1,18 +1,11 @@
 /**
  * The MNIST lab's experiment schema: students, objectives, what the teacher exposes, the transfer
  * set, every knob with its range and default, the presets that reproduce Hinton et al. (2015), the
- * URL form of it all, and the per-class metrics the lab reports. Pure data and arithmetic: no DOM,
+ * students' URL tokens, and the per-class metrics the lab reports (the URL names, validation and
+ * reset-vs-live live in the parameter table, ./params.ts). Pure data and arithmetic: no DOM,
  * no tfjs, so the worker, the controls, the bench and the unit tests all read one definition.
  */
-import type { NumberRange, OptimizerName } from './experiment';
-import { msg } from '../i18n';
-import {
-  parseMnistParams,
-  serializeMnistParams,
-  validateMnistExperiment as tableValidateExperiment,
-  validateMnistKnobs as tableValidateKnobs,
-} from '../labs/mnist/shared/params';
-import type { Problem } from '../labs/problems';
+import type { NumberRange, OptimizerName } from '../../../state/common';
 
 export const MNIST_CLASSES = 10;
 export const MNIST_PIXELS = 784;
@@ -166,9 +159,6 @@ export function cloneMnistExperiment(e: MnistExperiment): MnistExperiment {
   };
 }
 
-/** True when moving from `a` to `b` needs a fresh run (anything but the live knobs changed). */
-export { mnistNeedsReset } from '../labs/mnist/shared/params';
-
 /**
  * The student hidden layer (0-based) whose output a hint student regresses onto teacher layer
  * `hintLayer`: the same depth, or the student's last hidden layer when it has fewer layers.
@@ -266,20 +256,7 @@ export function presetById(id: string): MnistPreset | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Validation
-
-/**
- * Readable problems with an experiment (empty when it is valid). Wrappers over the parameter
- * table, kept while callers move over: the table's own `validateMnistExperiment` (in
- * src/labs/mnist/shared/params.ts) returns the problems as codes.
- */
-export function validateMnistExperiment(e: MnistExperiment): string[] {
-  return tableValidateExperiment(e).map((p) => msg.problems.sentence(p));
-}
-
-export function validateMnistKnobs(k: Partial<MnistKnobs>): string[] {
-  return tableValidateKnobs(k).map((p) => msg.problems.sentence(p));
-}
+// Transfer-set filters
 
 /** Digits that pass the transfer-set filters, ascending. */
 export function digitsKept(t: TransferSet): number[] {
@@ -339,28 +316,7 @@ export function classMetrics(confusion: Int32Array, classes = MNIST_CLASSES): Cl
 }
 
 // ---------------------------------------------------------------------------------------------
-// URL form: short keys, every setting written, malformed values fall back with a readable reason.
-
-export const MNIST_PARAMS = {
-  seed: 'seed',
-  /** One per student: `s1`, `s2`, `s3`. */
-  student: 's',
-  transferSize: 'n',
-  exclude: 'ex',
-  only: 'only',
-  hintLayer: 'hl',
-  temperature: 'T',
-  alpha: 'alpha',
-  learningRate: 'lr',
-  batchSize: 'batch',
-  optimizer: 'opt',
-  hintMode: 'hm',
-  hintWeight: 'hw',
-  hintSteps: 'hs',
-  biasCorrection: 'bc',
-  biasShift: 'bs',
-  preset: 'preset',
-} as const;
+// A student's URL token (the parameter table's `s1`…`s3`).
 
 /**
  * A student as a URL token: layer sizes joined by `.`, the objective, then the access level
@@ -393,29 +349,4 @@ export function decodeStudent(token: string): StudentSpec | undefined {
     spec.k >= MNIST_LIMITS.k.min &&
     spec.k <= MNIST_LIMITS.k.max;
   return ok ? spec : undefined;
-}
-
-export interface MnistUrlProblem {
-  param: string;
-  value: string;
-  expected: string;
-  /** The same problem as a code with parameters (render it with `msg.problems`). */
-  problem: Problem;
-}
-
-/** Writes every setting, so a link stays exact even if the defaults change later. */
-export function serializeMnist(e: MnistExperiment): string {
-  return serializeMnistParams(e);
-}
-
-/**
- * Reads an experiment from a query string. `preset=<id>` starts from that preset; every other key
- * overrides it. Never throws: a bad value keeps its default and is reported.
- */
-export function parseMnist(search: string): { experiment: MnistExperiment; problems: MnistUrlProblem[] } {
-  const { experiment, problems } = parseMnistParams(search);
-  return {
-    experiment,
-    problems: problems.map((p) => ({ param: p.param, value: p.value, expected: msg.problems.expected(p), problem: p })),
-  };
 }

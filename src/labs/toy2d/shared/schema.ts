@@ -1,12 +1,9 @@
 /**
- * The experiment's schema: every knob, its range and its default. Pure data, no DOM, no tfjs:
- * the URL state, the controls and the worker all read their limits from here, so a range is
- * stated once.
+ * The 2-D lab's experiment schema: data sets, student shapes, every knob with its range and
+ * default. Pure data, no DOM, no tfjs: the parameter table (./params.ts), the controls and the
+ * worker all read their limits from here, so a range is stated once.
  */
-import { toy2dNeedsReset } from '../labs/toy2d/shared/params';
-
-export const LABS = ['toy2d', 'mnist'] as const;
-export type LabName = (typeof LABS)[number];
+import type { NumberRange, OptimizerName, ViewSettings } from '../../../state/common';
 
 /** 2-D data sets. `classes` is fixed per data set; the teacher for each is trained for it. */
 export const DATASETS = ['spiral', 'moons', 'circles', 'clusters'] as const;
@@ -18,29 +15,10 @@ export const DATASET_CLASSES: Record<DatasetName, number> = {
   clusters: 5,
 };
 
-export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
-export type BackendChoice = (typeof BACKEND_CHOICES)[number];
-export type BackendName = Exclude<BackendChoice, 'auto'>;
-/** The order in which `auto` tries backends: fastest first. */
-export const BACKEND_PREFERENCE: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
-
-export const OPTIMIZERS = ['adam', 'sgd'] as const;
-export type OptimizerName = (typeof OPTIMIZERS)[number];
-
 export const ACTIVATIONS = ['relu', 'tanh'] as const;
 export type ActivationName = (typeof ACTIVATIONS)[number];
 
 export const BATCH_SIZES = [8, 16, 32, 64, 128, 256] as const;
-
-/** Steps per second the play loop aims for; 0 means as fast as the backend allows. */
-export const SPEEDS = [2, 10, 30, 100, 0] as const;
-export type Speed = (typeof SPEEDS)[number];
-
-export interface NumberRange {
-  min: number;
-  max: number;
-  step: number;
-}
 
 export const LIMITS = {
   temperature: { min: 1, max: 20, step: 0.5 },
@@ -78,15 +56,9 @@ export interface ExperimentConfig {
   labelsOnly: boolean;
 }
 
-/** View settings that live in the URL but do not change what is computed. */
-export interface ViewSettings {
-  backend: BackendChoice;
-  speed: Speed;
-}
-
-/** The 2-D lab's experiment plus the view settings; `lab` says which lab the page shows. */
+/** The 2-D lab's experiment plus the view settings, as its controls edit them; `lab` is the lab shown. */
 export interface AppState extends Omit<ExperimentConfig, 'lab'>, ViewSettings {
-  lab: LabName;
+  lab: string;
 }
 
 export const DEFAULT_KNOBS: Readonly<Knobs> = Object.freeze({
@@ -126,23 +98,4 @@ export function experimentOf(state: AppState): ExperimentConfig {
     knobs: { ...state.knobs },
     labelsOnly: state.labelsOnly,
   };
-}
-
-/**
- * True when moving from `a` to `b` needs a fresh run (anything but the live knobs changed).
- * A wrapper over the 2-D lab's parameter table, kept while callers move to src/labs/.
- */
-export function needsReset(a: ExperimentConfig, b: ExperimentConfig): boolean {
-  return a.lab !== b.lab || toy2dNeedsReset(a, b);
-}
-
-/** Parameters of a dense MLP: weights plus biases of each layer. */
-export function mlpParameterCount(inputs: number, hidden: readonly number[], outputs: number): number {
-  let total = 0;
-  let fanIn = inputs;
-  for (const units of [...hidden, outputs]) {
-    total += fanIn * units + units;
-    fanIn = units;
-  }
-  return total;
 }

@@ -1,0 +1,40 @@
+/**
+ * Settings every lab shares: the backends, the play speeds, the optimizers, number ranges and
+ * the parameter count of a dense network. Pure data, no DOM, no tfjs.
+ */
+
+export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendChoice = (typeof BACKEND_CHOICES)[number];
+export type BackendName = Exclude<BackendChoice, 'auto'>;
+/** The order in which `auto` tries backends: fastest first. */
+export const BACKEND_PREFERENCE: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+
+export const OPTIMIZERS = ['adam', 'sgd'] as const;
+export type OptimizerName = (typeof OPTIMIZERS)[number];
+
+/** Steps per second the play loop aims for; 0 means as fast as the backend allows. */
+export const SPEEDS = [2, 10, 30, 100, 0] as const;
+export type Speed = (typeof SPEEDS)[number];
+
+export interface NumberRange {
+  min: number;
+  max: number;
+  step: number;
+}
+
+/** View settings that live in the URL but do not change what is computed. */
+export interface ViewSettings {
+  backend: BackendChoice;
+  speed: Speed;
+}
+
+/** Parameters of a dense MLP: weights plus biases of each layer. */
+export function mlpParameterCount(inputs: number, hidden: readonly number[], outputs: number): number {
+  let total = 0;
+  let fanIn = inputs;
+  for (const units of [...hidden, outputs]) {
+    total += fanIn * units + units;
+    fanIn = units;
+  }
+  return total;
+}
