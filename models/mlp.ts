@@ -4,7 +4,7 @@
  * `logSoftmax`, never `log(softmax)`.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { ActivationName } from '../src/labs/toy2d/shared/schema';
+import type { ActivationName } from '../src/state/common';
 
 export interface MlpSpec {
   inputs: number;

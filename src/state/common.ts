@@ -1,6 +1,6 @@
 /**
- * Settings every lab shares: the backends, the play speeds, the optimizers, number ranges and
- * the parameter count of a dense network. Pure data, no DOM, no tfjs.
+ * Settings every lab shares: the backends, the play speeds, the students' activations and
+ * optimizers, what a teacher exposes, number ranges and the parameter count of a dense network. Pure data, no DOM, no tfjs.
  */
 
 export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -8,6 +8,10 @@ export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 export type BackendName = Exclude<BackendChoice, 'auto'>;
 /** The order in which `auto` tries backends: fastest first. */
 export const BACKEND_PREFERENCE: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+
+/** Hidden-layer activations of the students' dense networks. */
+export const ACTIVATIONS = ['relu', 'tanh'] as const;
+export type ActivationName = (typeof ACTIVATIONS)[number];
 
 export const OPTIMIZERS = ['adam', 'sgd'] as const;
 export type OptimizerName = (typeof OPTIMIZERS)[number];
@@ -38,3 +42,10 @@ export function mlpParameterCount(inputs: number, hidden: readonly number[], out
   }
   return total;
 }
+
+/**
+ * What the teacher exposes, as an API would: the full distribution, only the k largest
+ * probabilities, or only its top label. See workers/objectives/access.ts for the exact transforms.
+ */
+export const ACCESS_LEVELS = ['full', 'topk', 'top1'] as const;
+export type AccessLevel = (typeof ACCESS_LEVELS)[number];

@@ -3,9 +3,9 @@ import {
   confusionHeat,
   errorRate,
   maxOffDiagonal,
-  niceAxis,
   topConfusions,
-} from '../../src/components/distill-class-errors/class-errors-data';
+} from '../../src/labs/mnist/client/distill-class-errors/class-errors-data';
+import { niceAxis } from '../../src/shared/axis';
 
 describe('errorRate', () => {
   it('divides, and refuses an empty class', () => {

@@ -10,7 +10,7 @@ import {
   MNIST_SIDE,
   paintDab,
   paintSegment,
-} from '../../src/components/distill-digits/digit-image';
+} from '../../src/labs/mnist/client/distill-digits/digit-image';
 
 /** Fills the rectangle [x0, x1) × [y0, y1) of a side × side image with `v`. */
 function rect(side: number, x0: number, y0: number, x1: number, y1: number, v = 1): Float32Array {

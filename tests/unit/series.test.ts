@@ -8,7 +8,7 @@ import {
   studentStyle,
   TEACHER_STYLE,
 } from '../../src/components/shared/series';
-import * as mnistModels from '../../src/components/distill-digits/mnist-models';
+import * as mnistModels from '../../src/labs/mnist/client/distill-digits/mnist-models';
 
 describe('series palette', () => {
   it('gives the teacher and three students distinct colours, dashes and fills', () => {

@@ -17,7 +17,7 @@
  * Everything stays in log space (logSoftmax, logSumExp); no log is ever taken of a zero.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { AccessLevel } from '../../src/labs/mnist/shared/schema';
+import type { AccessLevel } from '../../src/state/common';
 import { crossEntropyPerRow } from './hinton';
 
 export interface TargetDistribution {

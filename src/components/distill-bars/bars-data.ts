@@ -3,7 +3,7 @@
  * and a "rest" bucket), each column's value, a zoomed scale and the top entries written out. Pure
  * (no DOM), so vitest checks it in Node.
  */
-import { niceAxis } from '../distill-class-errors/class-errors-data';
+import { niceAxis } from '../../shared/axis';
 
 /** One model's probabilities over the classes (a typed array, a plain array, or a `subarray` view). */
 export type Distribution = ArrayLike<number>;

@@ -4,19 +4,14 @@ import { msg } from '../../../i18n/index';
 import type { ViewSettings } from '../../../state/common';
 import { cloneMnistExperiment, presetById, type MnistExperiment } from '../shared/schema';
 import { formatFlops, formatFlopsPerSecond } from '../../../cost/units';
-import '../../../components/distill-mnist-controls/distill-mnist-controls';
-import '../../../components/distill-digits/distill-digits';
-import '../../../components/distill-class-errors/distill-class-errors';
+import './distill-mnist-controls/distill-mnist-controls';
+import './distill-digits/distill-digits';
+import './distill-class-errors/distill-class-errors';
 import '../../../components/distill-curves/distill-curves';
 import type { DistillCurves } from '../../../components/distill-curves/distill-curves';
 import type { CurvesSpec } from '../../../components/distill-curves/curves-spec';
 import { defineElement } from '../../../components/shared/define';
-import type {
-  DistillDigitDrawnDetail,
-  DistillDigitSelectDetail,
-  DistillMnistChangeDetail,
-  DistillPresetDetail,
-} from '../../../components/shared/events';
+import type { DistillDigitDrawnDetail, DistillDigitSelectDetail, DistillMnistChangeDetail, DistillPresetDetail } from './events';
 import { formatInteger } from '../../../shared/format';
 import { labPanelStyles } from '../../../components/shared/panel-styles';
 import { hostStyles } from '../../../components/shared/styles';

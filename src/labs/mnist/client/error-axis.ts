@@ -5,7 +5,7 @@
  * worth reading (teacher 0.7 % against students 1.2–2 %) would be a flat line at the bottom. So the
  * axis zooms to a few times the latest errors, and the first steps start above the top.
  */
-import { niceAxis } from '../../../components/distill-class-errors/class-errors-data';
+import { niceAxis } from '../../../shared/axis';
 
 /** Zoom to this multiple of the largest latest error… */
 const ZOOM = 3;

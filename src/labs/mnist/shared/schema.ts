@@ -5,7 +5,9 @@
  * reset-vs-live live in the parameter table, ./params.ts). Pure data and arithmetic: no DOM,
  * no tfjs, so the worker, the controls, the bench and the unit tests all read one definition.
  */
-import type { NumberRange, OptimizerName } from '../../../state/common';
+import type { AccessLevel, NumberRange, OptimizerName } from '../../../state/common';
+
+export { ACCESS_LEVELS, type AccessLevel } from '../../../state/common';
 
 export const MNIST_CLASSES = 10;
 export const MNIST_PIXELS = 784;
@@ -28,12 +30,6 @@ export const MNIST_TRANSFER_MAX = 10_000;
 export const OBJECTIVES = ['labels', 'kd', 'hints'] as const;
 export type Objective = (typeof OBJECTIVES)[number];
 
-/**
- * What the teacher exposes, as an API would: the full distribution, only the k largest
- * probabilities, or only its top label. See workers/objectives/access.ts for the exact transforms.
- */
-export const ACCESS_LEVELS = ['full', 'topk', 'top1'] as const;
-export type AccessLevel = (typeof ACCESS_LEVELS)[number];
 
 /** `two-stage`: hint loss alone for `hintSteps` steps, then KD. `sum`: KD + hintWeight · hint from the start. */
 export const HINT_MODES = ['two-stage', 'sum'] as const;

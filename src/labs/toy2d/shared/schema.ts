@@ -3,7 +3,9 @@
  * default. Pure data, no DOM, no tfjs: the parameter table (./params.ts), the controls and the
  * worker all read their limits from here, so a range is stated once.
  */
-import type { NumberRange, OptimizerName, ViewSettings } from '../../../state/common';
+import type { ActivationName, NumberRange, OptimizerName, ViewSettings } from '../../../state/common';
+
+export { ACTIVATIONS, type ActivationName } from '../../../state/common';
 
 /** 2-D data sets. `classes` is fixed per data set; the teacher for each is trained for it. */
 export const DATASETS = ['spiral', 'moons', 'circles', 'clusters'] as const;
@@ -15,8 +17,6 @@ export const DATASET_CLASSES: Record<DatasetName, number> = {
   clusters: 5,
 };
 
-export const ACTIVATIONS = ['relu', 'tanh'] as const;
-export type ActivationName = (typeof ACTIVATIONS)[number];
 
 export const BATCH_SIZES = [8, 16, 32, 64, 128, 256] as const;
 

@@ -1,14 +1,14 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { msg } from '../../i18n/index';
-import type { ProbeReadout } from '../../labs/toy2d/shared/readouts';
-import { defineElement } from '../shared/define';
-import { emit } from '../shared/events';
-import { formatCoordinate, formatFixed, formatKnob } from '../../shared/format';
-import { ROLE_STYLES, type Role, seriesChip, seriesFillStyles } from '../shared/series';
-import { hostStyles, legendStyles } from '../shared/styles';
-import '../distill-bars/distill-bars';
-import type { BarsModel, Distribution } from '../distill-bars/distill-bars';
+import { msg } from '../../../../i18n/index';
+import type { ProbeReadout } from '../../shared/readouts';
+import { defineElement } from '../../../../components/shared/define';
+import { emit } from '../../../../components/shared/events';
+import { formatCoordinate, formatFixed, formatKnob } from '../../../../shared/format';
+import { ROLE_STYLES, type Role, seriesChip, seriesFillStyles } from '../../../../components/shared/series';
+import { hostStyles, legendStyles } from '../../../../components/shared/styles';
+import '../../../../components/distill-bars/distill-bars';
+import type { BarsModel, Distribution } from '../../../../components/distill-bars/distill-bars';
 import { logitsStyles } from './distill-logits.styles';
 
 /**

@@ -1,12 +1,13 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { msg } from '../../i18n/index';
-import type { MnistErrors, MnistStudentReadout } from '../../labs/mnist/shared/readouts';
-import { defineElement } from '../shared/define';
-import { formatInteger, formatPercent } from '../../shared/format';
-import { hostStyles, legendStyles } from '../shared/styles';
+import { msg } from '../../../../i18n/index';
+import type { MnistErrors, MnistStudentReadout } from '../../shared/readouts';
+import { defineElement } from '../../../../components/shared/define';
+import { formatInteger, formatPercent } from '../../../../shared/format';
+import { hostStyles, legendStyles } from '../../../../components/shared/styles';
 import { modelChip, modelFillStyles, type ModelStyle, studentStyle, TEACHER_STYLE } from '../distill-digits/mnist-models';
-import { confusionHeat, errorRate, maxOffDiagonal, niceAxis, topConfusions } from './class-errors-data';
+import { niceAxis } from '../../../../shared/axis';
+import { confusionHeat, errorRate, maxOffDiagonal, topConfusions } from './class-errors-data';
 import { classErrorsStyles } from './distill-class-errors.styles';
 
 const DIGITS = Array.from({ length: 10 }, (_, d) => d);

@@ -4,9 +4,9 @@
  * imports from ../shared/series directly.
  */
 import { html, type TemplateResult } from 'lit';
-import { seriesFillStyles, seriesLine, type SeriesStyle } from '../shared/series';
+import { seriesFillStyles, seriesLine, type SeriesStyle } from '../../../../components/shared/series';
 
-export { STUDENT_STYLES, studentStyle, TEACHER_STYLE } from '../shared/series';
+export { STUDENT_STYLES, studentStyle, TEACHER_STYLE } from '../../../../components/shared/series';
 export type ModelStyle = SeriesStyle;
 
 /** Bar fills `.model-teacher`, `.model-student-1` … `-3` (and the other series aliases), and `.chip`. */

@@ -1,14 +1,14 @@
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { msg } from '../../i18n/index';
-import type { DigitReadout } from '../../labs/mnist/shared/readouts';
-import { defineElement } from '../shared/define';
-import { emit } from '../shared/events';
-import { formatKnob } from '../../shared/format';
-import { cssValue, hexToRgb } from '../shared/palette';
-import { hostStyles, legendStyles } from '../shared/styles';
-import '../distill-bars/distill-bars';
-import type { BarsModel } from '../distill-bars/distill-bars';
+import { msg } from '../../../../i18n/index';
+import type { DigitReadout } from '../../shared/readouts';
+import { defineElement } from '../../../../components/shared/define';
+import { emit } from '../../../../components/shared/events';
+import { formatKnob } from '../../../../shared/format';
+import { cssValue, hexToRgb } from '../../../../components/shared/palette';
+import { hostStyles, legendStyles } from '../../../../components/shared/styles';
+import '../../../../components/distill-bars/distill-bars';
+import type { BarsModel } from '../../../../components/distill-bars/distill-bars';
 import { digitsStyles } from './distill-digits.styles';
 import {
   type Brush,
@@ -20,7 +20,7 @@ import {
   paintDab,
   paintSegment,
 } from './digit-image';
-import { seriesChip, seriesFillStyles, studentStyle, TEACHER_STYLE } from '../shared/series';
+import { seriesChip, seriesFillStyles, studentStyle, TEACHER_STYLE } from '../../../../components/shared/series';
 
 /** `DigitReadout.labels` value of a drawn image. */
 export const DRAWN_LABEL = 255;

@@ -1,16 +1,17 @@
 import { html, LitElement, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { msg } from '../../i18n/index';
-import { mlpParameterCount, OPTIMIZERS, type OptimizerName } from '../../state/common';
-import { ACTIVATIONS, type ActivationName, type AppState, BATCH_SIZES, DATASET_CLASSES, DATASETS, type DatasetName, defaultState, type Knobs, LIMITS, type StudentShape } from '../../labs/toy2d/shared/schema';
-import type { BackendInfo } from '../../../workers/trainer-api';
-import '../distill-run-controls/distill-run-controls';
-import { RUN_CONTROLS_PARTS } from '../distill-run-controls/distill-run-controls';
-import { defineElement } from '../shared/define';
-import { emit, type DistillChangeDetail, type DistillRunChangeDetail } from '../shared/events';
-import { checkboxField, formStyles, logRangeField, logStops, numberField, rangeField, selectField } from '../shared/fields';
-import { formatFixed, formatInteger, formatKnob, formatPercent, formatSignificant } from '../../shared/format';
-import { hostStyles } from '../shared/styles';
+import { msg } from '../../../../i18n/index';
+import { mlpParameterCount, OPTIMIZERS, type OptimizerName } from '../../../../state/common';
+import { ACTIVATIONS, type ActivationName, type AppState, BATCH_SIZES, DATASET_CLASSES, DATASETS, type DatasetName, defaultState, type Knobs, LIMITS, type StudentShape } from '../../shared/schema';
+import type { BackendInfo } from '../../../../../workers/trainer-api';
+import '../../../../components/distill-run-controls/distill-run-controls';
+import { RUN_CONTROLS_PARTS } from '../../../../components/distill-run-controls/distill-run-controls';
+import { defineElement } from '../../../../components/shared/define';
+import { emit, type DistillRunChangeDetail } from '../../../../components/shared/events';
+import type { DistillChangeDetail } from '../events';
+import { checkboxField, formStyles, logRangeField, logStops, numberField, rangeField, selectField } from '../../../../components/shared/fields';
+import { formatFixed, formatInteger, formatKnob, formatPercent, formatSignificant } from '../../../../shared/format';
+import { hostStyles } from '../../../../components/shared/styles';
 import { controlsStyles } from './distill-controls.styles';
 
 /** Learning rates the log-scale slider stops at: 1, 2, 3, 5 per decade from 1e-4 to 1. */

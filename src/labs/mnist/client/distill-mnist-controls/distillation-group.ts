@@ -4,7 +4,7 @@
  * share the panel's shadow root and styles.
  */
 import { html, type TemplateResult } from 'lit';
-import { msg } from '../../i18n/index';
+import { msg } from '../../../../i18n/index';
 import {
   HINT_LAYERS,
   HINT_MODES,
@@ -15,9 +15,9 @@ import {
   MNIST_OPTIMIZERS,
   type MnistExperiment,
   type MnistKnobs,
-} from '../../labs/mnist/shared/schema';
-import { logRangeField, logStops, numberField, rangeField, selectField } from '../shared/fields';
-import { formatFixed, formatInteger, formatKnob, formatPercent, formatSignificant } from '../../shared/format';
+} from '../../shared/schema';
+import { logRangeField, logStops, numberField, rangeField, selectField } from '../../../../components/shared/fields';
+import { formatFixed, formatInteger, formatKnob, formatPercent, formatSignificant } from '../../../../shared/format';
 
 /** Learning rates the log-scale slider stops at: 1, 2, 3, 5 per decade over the MNIST range. */
 export const MNIST_LEARNING_RATE_STOPS: readonly number[] = logStops(MNIST_LIMITS.learningRate);

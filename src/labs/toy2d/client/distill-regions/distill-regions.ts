@@ -1,13 +1,13 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { msg } from '../../i18n/index';
-import type { LabeledPoints, RegionsReadout } from '../../labs/toy2d/shared/readouts';
-import { defineElement } from '../shared/define';
-import { emit } from '../shared/events';
-import { formatCoordinate } from '../../shared/format';
-import { classMarker, traceMarker } from '../shared/markers';
-import { classColor, classColorVar, classShape } from '../shared/palette';
-import { hostStyles } from '../shared/styles';
+import { msg } from '../../../../i18n/index';
+import type { LabeledPoints, RegionsReadout } from '../../shared/readouts';
+import { defineElement } from '../../../../components/shared/define';
+import { emit } from '../../../../components/shared/events';
+import { formatCoordinate } from '../../../../shared/format';
+import { classMarker, traceMarker } from '../../../../components/shared/markers';
+import { classColor, classColorVar, classShape } from '../../../../components/shared/palette';
+import { hostStyles } from '../../../../components/shared/styles';
 import { regionsStyles } from './distill-regions.styles';
 
 type Extent = [number, number, number, number];

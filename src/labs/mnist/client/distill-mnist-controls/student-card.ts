@@ -4,8 +4,8 @@
  * styles; the panel passes what an edit should do.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { msg } from '../../i18n/index';
-import { mlpParameterCount } from '../../state/common';
+import { msg } from '../../../../i18n/index';
+import { mlpParameterCount } from '../../../../state/common';
 import {
   ACCESS_LEVELS,
   type AccessLevel,
@@ -15,9 +15,9 @@ import {
   OBJECTIVES,
   type Objective,
   type StudentSpec,
-} from '../../labs/mnist/shared/schema';
-import { field, numberInput, selectField } from '../shared/fields';
-import { formatInteger } from '../../shared/format';
+} from '../../shared/schema';
+import { field, numberInput, selectField } from '../../../../components/shared/fields';
+import { formatInteger } from '../../../../shared/format';
 
 export interface StudentCardActions {
   set(patch: Partial<StudentSpec>): void;

@@ -1,8 +1,8 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { msg } from '../../i18n/index';
-import type { BackendChoice, Speed } from '../../state/common';
+import { msg } from '../../../../i18n/index';
+import type { BackendChoice, Speed } from '../../../../state/common';
 import {
   cloneMnistExperiment,
   digitsKept,
@@ -15,13 +15,14 @@ import {
   PRESETS,
   presetById,
   type StudentSpec,
-} from '../../labs/mnist/shared/schema';
-import type { BackendInfo } from '../../../workers/trainer-api';
-import { controlsStyles } from '../distill-controls/distill-controls.styles';
-import '../distill-run-controls/distill-run-controls';
-import { RUN_CONTROLS_PARTS } from '../distill-run-controls/distill-run-controls';
-import { defineElement } from '../shared/define';
-import { emit, type DistillMnistChangeDetail, type DistillRunChangeDetail } from '../shared/events';
+} from '../../shared/schema';
+import type { BackendInfo } from '../../../../../workers/trainer-api';
+import { controlsStyles } from '../../../toy2d/client/distill-controls/distill-controls.styles';
+import '../../../../components/distill-run-controls/distill-run-controls';
+import { RUN_CONTROLS_PARTS } from '../../../../components/distill-run-controls/distill-run-controls';
+import { defineElement } from '../../../../components/shared/define';
+import { emit, type DistillRunChangeDetail } from '../../../../components/shared/events';
+import type { DistillMnistChangeDetail } from '../events';
 import {
   checkboxField,
   clampToStep,
@@ -30,9 +31,9 @@ import {
   numberField,
   numberInput,
   rangeField,
-} from '../shared/fields';
-import { formatInteger } from '../../shared/format';
-import { hostStyles } from '../shared/styles';
+} from '../../../../components/shared/fields';
+import { formatInteger } from '../../../../shared/format';
+import { hostStyles } from '../../../../components/shared/styles';
 import { mnistControlsStyles } from './distill-mnist-controls.styles';
 import { distillationGroup } from './distillation-group';
 import { studentCard } from './student-card';
