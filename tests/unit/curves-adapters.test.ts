@@ -4,6 +4,8 @@ import { errorPercent, mnistCurvesSpec, mnistPoint } from '../../src/labs/mnist/
 import { toy2dCurvesSpec, toy2dPoint } from '../../src/labs/toy2d/client/curves';
 import { formatPercent } from '../../src/shared/format';
 import { en } from '../../src/i18n/en';
+import { mnistEn } from '../../src/labs/mnist/i18n/en';
+import { toy2dEn } from '../../src/labs/toy2d/i18n/en';
 
 const metrics = (kl: number, hard: number, accuracy: number) => ({ klToTeacher: kl, hardLoss: hard, accuracy });
 
@@ -13,7 +15,7 @@ describe('toy2d curves', () => {
     expect(spec.charts.map((c) => c.key)).toEqual(['kl', 'hard', 'accuracy']);
     expect(spec.charts[0]!.series).toEqual(['student', 'labelsOnly']);
     expect(spec.charts[2]!.range).toEqual([0, 1]);
-    expect(spec.charts[0]!.title).toBe(en.lossChart.kl);
+    expect(spec.charts[0]!.title).toBe(toy2dEn.lossChart.kl);
     expect(spec.series.map((s) => [s.key, s.style.key, !!s.optional])).toEqual([
       ['teacher', 'teacher', false],
       ['student', 'student-1', false],
@@ -51,13 +53,13 @@ describe('mnist curves', () => {
     ]);
     expect(spec.size).toBe('large');
     expect(spec.series.map((s) => [s.key, s.label, s.style.key])).toEqual([
-      ['teacher', en.mnist.teacher, 'teacher'],
+      ['teacher', mnistEn.mnist.teacher, 'teacher'],
       ['student-a', 'KD · full · 2×800', 'student-1'],
-      ['student-b', en.mnist.studentFallback(1), 'student-2'],
+      ['student-b', mnistEn.mnist.studentFallback(1), 'student-2'],
     ]);
     const chart = spec.charts[0]!;
     expect(chart.series).toEqual(['teacher', 'student-a', 'student-b']);
-    expect(chart.note).toBe(en.mnist.errorChart.teacherNote);
+    expect(chart.note).toBe(mnistEn.mnist.errorChart.teacherNote);
     expect(isZoom(chart.range)).toBe(true);
     if (!isZoom(chart.range)) return;
     expect(chart.range.full).toEqual([0, 100]);

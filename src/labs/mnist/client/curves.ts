@@ -10,6 +10,7 @@ import { formatPercent, formatSignificant } from '../../../shared/format';
 import { studentStyle, TEACHER_STYLE } from '../../../components/shared/series';
 import type { CurvePoint, CurvesSpec, CurveValue } from '../../../components/distill-curves/curves-spec';
 import { errorAxisTop } from './error-axis';
+import { mnistMsg } from '../i18n/index';
 
 /** What the curves read of a model's test errors (an `MnistErrors` fits). */
 export interface MnistErrorCount {
@@ -39,16 +40,16 @@ export function errorPercent(e: MnistErrorCount): CurveValue {
 
 /** The spec for these students (labels as given, "Student A"… where empty). */
 export function mnistCurvesSpec(students: readonly Pick<MnistCurvesStudent, 'id' | 'label'>[]): CurvesSpec {
-  const t = msg.mnist.errorChart;
+  const t = mnistMsg.mnist.errorChart;
   return {
     xLabel: t.stepAxis,
-    legendLabel: msg.mnist.modelsLegend,
+    legendLabel: mnistMsg.mnist.modelsLegend,
     size: 'large',
     series: [
-      { key: MNIST_TEACHER, label: msg.mnist.teacher, style: TEACHER_STYLE, width: 2.5 },
+      { key: MNIST_TEACHER, label: mnistMsg.mnist.teacher, style: TEACHER_STYLE, width: 2.5 },
       ...students.map((s, i) => ({
         key: mnistStudentKey(s.id),
-        label: s.label || msg.mnist.studentFallback(i),
+        label: s.label || mnistMsg.mnist.studentFallback(i),
         style: studentStyle(i),
         width: 3,
       })),

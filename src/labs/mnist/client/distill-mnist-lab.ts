@@ -20,6 +20,7 @@ import { emitPanel } from '../../panel-events';
 import type { LabPanel } from '../../types';
 import type { MnistInit, MnistSnapshot, MnistStudentReadout } from '../shared/readouts';
 import { mnistCurvesSpec, mnistPoint } from './curves';
+import { mnistMsg } from '../i18n/index';
 
 /** Label of a drawn digit in the strip (not a digit 0–9). */
 const DRAWN = 255;
@@ -104,7 +105,7 @@ export class DistillMnistLab extends LitElement implements LabPanel {
     const specs = this.experiment?.students ?? [];
     return students.map((s, i) => {
       const spec = specs[i];
-      return spec ? { ...s, label: msg.playground.mnistStudent(s.id, spec.objective, spec.access, spec.k, spec.hidden.join('-')) } : s;
+      return spec ? { ...s, label: mnistMsg.panel.mnistStudent(s.id, spec.objective, spec.access, spec.k, spec.hidden.join('-')) } : s;
     });
   }
 
@@ -145,7 +146,7 @@ export class DistillMnistLab extends LitElement implements LabPanel {
     const init = this.init;
     if (!init || this.starting) return html`<p class="summary" part="summary"><slot name="starting"></slot></p>`;
     return html`<p class="summary" part="summary">
-      ${msg.playground.mnistSummary({
+      ${mnistMsg.panel.mnistSummary({
         teacherArchitecture: init.teacher.architecture,
         teacherParameters: formatInteger(init.teacher.parameters),
         teacherErrors: formatInteger(init.teacher.testErrors),
@@ -181,8 +182,8 @@ export class DistillMnistLab extends LitElement implements LabPanel {
       <main class="views" aria-busy=${this.starting ? 'true' : 'false'}>
         ${this.renderSummary()}
         <section class="panel" aria-labelledby="digits-title">
-          <h2 id="digits-title">${msg.playground.digitsTitle}</h2>
-          <p class="hint">${msg.playground.digitsHint}</p>
+          <h2 id="digits-title">${mnistMsg.panel.digitsTitle}</h2>
+          <p class="hint">${mnistMsg.panel.digitsHint}</p>
           <distill-digits
             part="digits"
             .digits=${snap?.mnist.digits ?? null}
@@ -193,11 +194,11 @@ export class DistillMnistLab extends LitElement implements LabPanel {
           ></distill-digits>
         </section>
         <section class="panel" aria-labelledby="errors-title">
-          <h2 id="errors-title">${msg.playground.errorsTitle}</h2>
+          <h2 id="errors-title">${mnistMsg.panel.errorsTitle}</h2>
           <distill-curves part="error-chart" exportparts="legend, chart, range, plot, latest" .spec=${this.curvesSpec}></distill-curves>
         </section>
         <section class="panel" aria-labelledby="class-errors-title">
-          <h2 id="class-errors-title">${msg.playground.classErrorsTitle}</h2>
+          <h2 id="class-errors-title">${mnistMsg.panel.classErrorsTitle}</h2>
           <distill-class-errors part="class-errors" .teacher=${snap?.mnist.teacher ?? null} .students=${students} .highlight=${leftOut[0]}></distill-class-errors>
         </section>
         <section class="panel" part="cost-panel"><slot name="cost"></slot></section>

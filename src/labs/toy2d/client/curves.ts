@@ -10,6 +10,7 @@ import { msg } from '../../../i18n/index';
 import { formatNats, formatPercent, formatSignificant } from '../../../shared/format';
 import { ROLE_STYLES, type Role } from '../../../components/shared/series';
 import type { CurvePoint, CurveSeries, CurvesSpec } from '../../../components/distill-curves/curves-spec';
+import { toy2dMsg } from '../i18n/index';
 
 /** What the point function reads of a 2-D snapshot (a `Toy2dSnapshot` fits). */
 export interface Toy2dCurvesInput {
@@ -31,7 +32,7 @@ function roleSeries(role: Role): CurveSeries {
 
 /** The spec; read at call time, so it follows the active strings. */
 export function toy2dCurvesSpec(): CurvesSpec {
-  const t = msg.lossChart;
+  const t = toy2dMsg.lossChart;
   const nats = { format: (v: number) => formatNats(v), axis: (v: number) => formatSignificant(v) };
   return {
     xLabel: t.stepAxis,

@@ -19,6 +19,7 @@ import { emitPanel } from '../../panel-events';
 import type { LabPanel } from '../../types';
 import type { Toy2dInit, Toy2dSnapshot } from '../shared/readouts';
 import { toy2dCurvesSpec, toy2dPoint } from './curves';
+import { toy2dMsg } from '../i18n/index';
 
 const MAX_PROBES = 3;
 
@@ -158,7 +159,7 @@ export class DistillToy2dLab extends LitElement implements LabPanel {
     const ratio = init.teacher.parameters / init.studentParameters;
     const hidden = this.experiment?.student.hidden ?? [];
     return html`<p class="summary" part="summary">
-      ${msg.playground.summary({
+      ${toy2dMsg.panel.summary({
         teacherArchitecture: init.teacher.architecture.replace('K', String(init.dataset.classes)),
         teacherParameters: formatInteger(init.teacher.parameters),
         teacherAccuracy: formatPercent(init.teacher.testAccuracy),
@@ -192,8 +193,8 @@ export class DistillToy2dLab extends LitElement implements LabPanel {
       <main class="views" aria-busy=${this.starting ? 'true' : 'false'}>
         ${this.renderSummary()}
         <section class="panel" aria-labelledby="regions-title">
-          <h2 id="regions-title">${msg.playground.regionsTitle}</h2>
-          <p class="hint">${msg.playground.regionsHint}</p>
+          <h2 id="regions-title">${toy2dMsg.panel.regionsTitle}</h2>
+          <p class="hint">${toy2dMsg.panel.regionsHint}</p>
           <distill-regions
             part="regions"
             .teacher=${init?.teacher.regions ?? null}
@@ -207,8 +208,8 @@ export class DistillToy2dLab extends LitElement implements LabPanel {
           ></distill-regions>
         </section>
         <section class="panel" aria-labelledby="logits-title">
-          <h2 id="logits-title">${msg.playground.logitsTitle}</h2>
-          <p class="hint">${msg.playground.logitsHint}</p>
+          <h2 id="logits-title">${toy2dMsg.panel.logitsTitle}</h2>
+          <p class="hint">${toy2dMsg.panel.logitsHint}</p>
           <distill-logits
             part="logits"
             .probes=${snap?.probes ?? null}
@@ -218,7 +219,7 @@ export class DistillToy2dLab extends LitElement implements LabPanel {
           ></distill-logits>
         </section>
         <section class="panel" aria-labelledby="chart-title">
-          <h2 id="chart-title">${msg.playground.chartTitle}</h2>
+          <h2 id="chart-title">${toy2dMsg.panel.chartTitle}</h2>
           <distill-curves part="chart" exportparts="legend, chart, plot, latest" .spec=${this.curvesSpec}></distill-curves>
         </section>
         <section class="panel" part="cost-panel"><slot name="cost"></slot></section>

@@ -1,6 +1,5 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { msg } from '../../../../i18n/index';
 import type { MnistErrors, MnistStudentReadout } from '../../shared/readouts';
 import { defineElement } from '../../../../components/shared/define';
 import { formatInteger, formatPercent } from '../../../../shared/format';
@@ -9,6 +8,7 @@ import { modelChip, modelFillStyles, type ModelStyle, studentStyle, TEACHER_STYL
 import { niceAxis } from '../../../../shared/axis';
 import { confusionHeat, errorRate, maxOffDiagonal, topConfusions } from './class-errors-data';
 import { classErrorsStyles } from './distill-class-errors.styles';
+import { mnistMsg } from '../../i18n/index';
 
 const DIGITS = Array.from({ length: 10 }, (_, d) => d);
 /** Key of the teacher in `confusionModel` (students use their `id`). */
@@ -71,9 +71,9 @@ export class DistillClassErrors extends LitElement {
 
   private models(): Model[] {
     const models: Model[] = [];
-    if (this.teacher) models.push({ key: TEACHER_KEY, name: msg.mnist.teacher, style: TEACHER_STYLE, errors: this.teacher });
+    if (this.teacher) models.push({ key: TEACHER_KEY, name: mnistMsg.mnist.teacher, style: TEACHER_STYLE, errors: this.teacher });
     this.students.forEach((s, i) =>
-      models.push({ key: s.id, name: s.label || msg.mnist.studentFallback(i), style: studentStyle(i), errors: s.test }),
+      models.push({ key: s.id, name: s.label || mnistMsg.mnist.studentFallback(i), style: studentStyle(i), errors: s.test }),
     );
     return models;
   }
@@ -88,7 +88,7 @@ export class DistillClassErrors extends LitElement {
   }
 
   private totals(models: Model[]): TemplateResult {
-    const t = msg.mnist.classErrors;
+    const t = mnistMsg.mnist.classErrors;
     return html`<h3>${t.totalsTitle}</h3>
       <ul class="totals" part="totals">
         ${models.map(
@@ -108,9 +108,9 @@ export class DistillClassErrors extends LitElement {
 
   private highlightLine(models: Model[], h: number): TemplateResult | typeof nothing {
     if (h < 0) return nothing;
-    const t = msg.mnist.classErrors;
+    const t = mnistMsg.mnist.classErrors;
     return html`<p class="highlight-line" part="highlight" data-testid="highlight">
-      <b>${t.highlightLine(msg.mnist.digit(h))}</b>
+      <b>${t.highlightLine(mnistMsg.mnist.digit(h))}</b>
       ${models.map(
         (m) => html`<span class="item"
           >${modelChip(m.style)}${m.name}
@@ -127,7 +127,7 @@ export class DistillClassErrors extends LitElement {
   }
 
   private chart(models: Model[], h: number): TemplateResult {
-    const t = msg.mnist.classErrors;
+    const t = mnistMsg.mnist.classErrors;
     let max = 0;
     for (const m of models) for (const d of DIGITS) max = Math.max(max, this.rate(m, d) ?? 0);
     const { top, step } = niceAxis(max);
@@ -153,7 +153,7 @@ export class DistillClassErrors extends LitElement {
                   style="height:${pos(Math.min(r, top))}"
                   title=${t.bar(
                     m.name,
-                    msg.mnist.digit(d),
+                    mnistMsg.mnist.digit(d),
                     formatPercent(r),
                     formatInteger(m.errors.perClass.errors[d]),
                     formatInteger(m.errors.perClass.totals[d]),
@@ -164,9 +164,9 @@ export class DistillClassErrors extends LitElement {
           )}
         </div>
         <div class="x-axis" aria-hidden="true">
-          ${DIGITS.map((d) => html`<div class=${d === h ? 'highlight' : ''}><span>${msg.mnist.digit(d)}</span></div>`)}
+          ${DIGITS.map((d) => html`<div class=${d === h ? 'highlight' : ''}><span>${mnistMsg.mnist.digit(d)}</span></div>`)}
         </div>
-        <div class="x-title" aria-hidden="true">${msg.mnist.digits.digitAxis}</div>
+        <div class="x-title" aria-hidden="true">${mnistMsg.mnist.digits.digitAxis}</div>
       </div>
       <div class="visually-hidden"><table>
         <caption>
@@ -175,7 +175,7 @@ export class DistillClassErrors extends LitElement {
         <thead>
           <tr>
             <th scope="col">${t.modelHeader}</th>
-            ${DIGITS.map((d) => html`<th scope="col">${t.digitHeader(msg.mnist.digit(d))}</th>`)}
+            ${DIGITS.map((d) => html`<th scope="col">${t.digitHeader(mnistMsg.mnist.digit(d))}</th>`)}
           </tr>
         </thead>
         <tbody>
@@ -191,7 +191,7 @@ export class DistillClassErrors extends LitElement {
   }
 
   private confusionPanel(models: Model[], h: number): TemplateResult | typeof nothing {
-    const t = msg.mnist.classErrors;
+    const t = mnistMsg.mnist.classErrors;
     const withMatrix = models.filter((m) => m.errors.confusion && m.errors.confusion.length >= 100);
     if (withMatrix.length === 0) return nothing;
     const chosen =
@@ -234,14 +234,14 @@ export class DistillClassErrors extends LitElement {
             <tr>
               <th class="corner" scope="col">${t.trueAxis}</th>
               ${DIGITS.map(
-                (d) => html`<th scope="col" class="col-head ${d === h ? 'highlight' : ''}">${msg.mnist.digit(d)}</th>`,
+                (d) => html`<th scope="col" class="col-head ${d === h ? 'highlight' : ''}">${mnistMsg.mnist.digit(d)}</th>`,
               )}
             </tr>
           </thead>
           <tbody>
             ${DIGITS.map(
               (row) => html`<tr>
-                <th scope="row" class="row-head ${row === h ? 'highlight' : ''}">${msg.mnist.digit(row)}</th>
+                <th scope="row" class="row-head ${row === h ? 'highlight' : ''}">${mnistMsg.mnist.digit(row)}</th>
                 ${DIGITS.map((col) => {
                   const count = matrix[row * 10 + col] ?? 0;
                   const diagonal = row === col;
@@ -250,7 +250,7 @@ export class DistillClassErrors extends LitElement {
                   return html`<td
                     class=${cls}
                     style="--heat:${heat.toFixed(3)}"
-                    title=${t.cell(msg.mnist.digit(row), msg.mnist.digit(col), formatInteger(count))}
+                    title=${t.cell(mnistMsg.mnist.digit(row), mnistMsg.mnist.digit(col), formatInteger(count))}
                   >
                     ${formatInteger(count)}
                   </td>`;
@@ -266,7 +266,7 @@ export class DistillClassErrors extends LitElement {
           ? top.map(
               (c) =>
                 html`<span class="item"
-                  >${t.confusion(msg.mnist.digit(c.trueDigit), msg.mnist.digit(c.predicted), formatInteger(c.count))}</span
+                  >${t.confusion(mnistMsg.mnist.digit(c.trueDigit), mnistMsg.mnist.digit(c.predicted), formatInteger(c.count))}</span
                 >`,
             )
           : t.noConfusions}
@@ -276,9 +276,9 @@ export class DistillClassErrors extends LitElement {
 
   override render(): TemplateResult {
     const models = this.models();
-    if (models.length === 0) return html`<p class="empty">${msg.mnist.classErrors.waiting}</p>`;
+    if (models.length === 0) return html`<p class="empty">${mnistMsg.mnist.classErrors.waiting}</p>`;
     const h = this.highlighted();
-    return html`<ul class="legend" part="legend" aria-label=${msg.mnist.modelsLegend}>
+    return html`<ul class="legend" part="legend" aria-label=${mnistMsg.mnist.modelsLegend}>
         ${models.map((m) => html`<li>${modelChip(m.style)}${m.name}</li>`)}
       </ul>
       ${this.totals(models)} ${this.highlightLine(models, h)}

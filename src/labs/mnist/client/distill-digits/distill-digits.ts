@@ -1,6 +1,5 @@
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { msg } from '../../../../i18n/index';
 import type { DigitReadout } from '../../shared/readouts';
 import { defineElement } from '../../../../components/shared/define';
 import { emit } from '../../../../components/shared/events';
@@ -21,6 +20,7 @@ import {
   paintSegment,
 } from './digit-image';
 import { seriesChip, seriesFillStyles, studentStyle, TEACHER_STYLE } from '../../../../components/shared/series';
+import { mnistMsg } from '../../i18n/index';
 
 /** `DigitReadout.labels` value of a drawn image. */
 export const DRAWN_LABEL = 255;
@@ -314,7 +314,7 @@ export class DistillDigits extends LitElement {
 
   /** The teacher and `count` students, as `<distill-bars>` models. */
   private models(count: number): BarsModel[] {
-    const models: BarsModel[] = [{ key: TEACHER_STYLE.key, label: msg.mnist.teacher, style: TEACHER_STYLE }];
+    const models: BarsModel[] = [{ key: TEACHER_STYLE.key, label: mnistMsg.mnist.teacher, style: TEACHER_STYLE }];
     for (let i = 0; i < count; i++) {
       const style = studentStyle(i);
       models.push({ key: style.key, label: this.studentName(i), style });
@@ -323,18 +323,18 @@ export class DistillDigits extends LitElement {
   }
 
   private studentName(i: number): string {
-    return this.students[i]?.label || msg.mnist.studentFallback(i);
+    return this.students[i]?.label || mnistMsg.mnist.studentFallback(i);
   }
 
   private legend(): TemplateResult {
     const count = this.digits?.students.length ?? this.students.length;
-    return html`<ul class="legend" part="legend" aria-label=${msg.mnist.modelsLegend}>
+    return html`<ul class="legend" part="legend" aria-label=${mnistMsg.mnist.modelsLegend}>
       ${this.models(count).map((m) => html`<li>${seriesChip(m.style)}${m.label}</li>`)}
     </ul>`;
   }
 
   private strip(d: DigitReadout | null): TemplateResult {
-    const t = msg.mnist.digits;
+    const t = mnistMsg.mnist.digits;
     const strip = this.stripIndices(d);
     if (!d || strip.length === 0) return html`<p class="empty">${t.noDigits}</p>`;
     // Roving focus: only the chosen digit (or the first) is in the tab order; arrows move along.
@@ -343,7 +343,7 @@ export class DistillDigits extends LitElement {
     return html`<ul class="strip" part="strip" aria-label=${t.stripLabel}>
       ${strip.map((index, position) => {
         const pressed = index === shown;
-        const label = msg.mnist.digit(d.labels[index]!);
+        const label = mnistMsg.mnist.digit(d.labels[index]!);
         return html`<li>
           <button
             type="button"
@@ -366,7 +366,7 @@ export class DistillDigits extends LitElement {
   }
 
   private drawPanel(d: DigitReadout | null): TemplateResult {
-    const t = msg.mnist.digits;
+    const t = mnistMsg.mnist.digits;
     const selectedIsDrawn = d !== null && d.labels[this.shown(d)] === DRAWN_LABEL;
     return html`<section class="panel draw ${selectedIsDrawn ? 'selected' : ''}" part="draw" aria-labelledby="pad-title">
       <h3 id="pad-title">${t.padTitle}</h3>
@@ -406,7 +406,7 @@ export class DistillDigits extends LitElement {
   }
 
   private probabilities(d: DigitReadout | null): TemplateResult {
-    const t = msg.mnist.digits;
+    const t = mnistMsg.mnist.digits;
     const index = this.shown(d);
     if (!d || index < 0 || this.awaitingDrawn) {
       return html`<section class="panel probabilities" part="probabilities">
@@ -416,9 +416,9 @@ export class DistillDigits extends LitElement {
     }
     const label = d.labels[index]!;
     const isDrawn = label === DRAWN_LABEL;
-    const what = isDrawn ? t.selectedDrawn : t.selectedTest(msg.mnist.digit(label));
+    const what = isDrawn ? t.selectedDrawn : t.selectedTest(mnistMsg.mnist.digit(label));
     const at = (probs: Float32Array) => probs.subarray(index * CLASSES, (index + 1) * CLASSES);
-    const digits = Array.from({ length: CLASSES }, (_, c) => msg.mnist.digit(c));
+    const digits = Array.from({ length: CLASSES }, (_, c) => mnistMsg.mnist.digit(c));
     const temperature = formatKnob(d.temperature, 1);
     return html`<section class="panel probabilities" part="probabilities" aria-labelledby="selected-title">
       <div class="selected-head">
@@ -449,7 +449,7 @@ export class DistillDigits extends LitElement {
 
   override render(): TemplateResult {
     const d = this.digits;
-    return html`<h3 id="strip-title">${msg.mnist.digits.stripTitle}</h3>
+    return html`<h3 id="strip-title">${mnistMsg.mnist.digits.stripTitle}</h3>
       ${this.strip(d)}
       <div class="main">${this.drawPanel(d)} ${this.probabilities(d)}</div>`;
   }

@@ -1,7 +1,6 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { msg } from '../../../../i18n/index';
 import type { BackendChoice, Speed } from '../../../../state/common';
 import {
   cloneMnistExperiment,
@@ -37,6 +36,7 @@ import { hostStyles } from '../../../../components/shared/styles';
 import { mnistControlsStyles } from './distill-mnist-controls.styles';
 import { distillationGroup } from './distillation-group';
 import { studentCard } from './student-card';
+import { mnistMsg } from '../../i18n/index';
 
 export { MNIST_LEARNING_RATE_STOPS } from './distillation-group';
 
@@ -193,7 +193,7 @@ export class DistillMnistControls extends LitElement {
 
   private renderRun(): TemplateResult {
     return html`<fieldset part="group group-run">
-      <legend>${msg.mnistControls.groups.run}</legend>
+      <legend>${mnistMsg.mnistControls.groups.run}</legend>
       <distill-run-controls
         show="run"
         exportparts=${RUN_CONTROLS_PARTS}
@@ -205,7 +205,7 @@ export class DistillMnistControls extends LitElement {
   }
 
   private renderPreset(): TemplateResult {
-    const t = msg.mnistControls;
+    const t = mnistMsg.mnistControls;
     const active = asPreset(this.preset);
     return html`<fieldset part="group group-preset" class="preset">
       <legend id="preset-label">${t.groups.preset}</legend>
@@ -242,7 +242,7 @@ export class DistillMnistControls extends LitElement {
   }
 
   private renderStudents(): TemplateResult {
-    const t = msg.mnistControls;
+    const t = mnistMsg.mnistControls;
     const students = this.experiment.students;
     const canAdd = students.length < MNIST_LIMITS.students.max;
     return html`<fieldset part="group group-students">
@@ -284,7 +284,7 @@ export class DistillMnistControls extends LitElement {
   }
 
   private renderTransfer(): TemplateResult {
-    const t = msg.mnistControls;
+    const t = mnistMsg.mnistControls;
     const transfer = this.experiment.transfer;
     const k = this.experiment.knobs;
     const size = this.draftTransferSize ?? transfer.size;
@@ -354,7 +354,7 @@ export class DistillMnistControls extends LitElement {
   }
 
   private renderSeed(): TemplateResult {
-    const t = msg.mnistControls;
+    const t = mnistMsg.mnistControls;
     return html`<fieldset part="group group-seed">
       <legend id="seed-label">${t.groups.seed}</legend>
       ${legendField(
@@ -374,7 +374,7 @@ export class DistillMnistControls extends LitElement {
 
   private renderCompute(): TemplateResult {
     return html`<fieldset part="group group-compute">
-      <legend>${msg.mnistControls.groups.compute}</legend>
+      <legend>${mnistMsg.mnistControls.groups.compute}</legend>
       <distill-run-controls
         show="backend"
         exportparts=${RUN_CONTROLS_PARTS}

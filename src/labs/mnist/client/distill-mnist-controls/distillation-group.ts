@@ -18,6 +18,7 @@ import {
 } from '../../shared/schema';
 import { logRangeField, logStops, numberField, rangeField, selectField } from '../../../../components/shared/fields';
 import { formatFixed, formatInteger, formatKnob, formatPercent, formatSignificant } from '../../../../shared/format';
+import { mnistMsg } from '../../i18n/index';
 
 /** Learning rates the log-scale slider stops at: 1, 2, 3, 5 per decade over the MNIST range. */
 export const MNIST_LEARNING_RATE_STOPS: readonly number[] = logStops(MNIST_LIMITS.learningRate);
@@ -30,7 +31,7 @@ export interface DistillationActions {
 
 export function distillationGroup(experiment: MnistExperiment, act: DistillationActions): TemplateResult {
   const c = msg.controls;
-  const t = msg.mnistControls;
+  const t = mnistMsg.mnistControls;
   const k = experiment.knobs;
   const alphaSplit = c.alphaSplit(formatPercent(k.alpha, 0), formatPercent(1 - k.alpha, 0));
   const usesHints = experiment.students.some((s) => s.objective === 'hints');
@@ -93,7 +94,7 @@ export function distillationGroup(experiment: MnistExperiment, act: Distillation
 
 /** Hint (FitNets) settings, shown while some student learns from hints. */
 function hints(experiment: MnistExperiment, act: DistillationActions): TemplateResult {
-  const t = msg.mnistControls;
+  const t = mnistMsg.mnistControls;
   const k = experiment.knobs;
   return html`${selectField({
       id: 'hint-mode',

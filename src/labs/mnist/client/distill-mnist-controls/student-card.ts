@@ -18,6 +18,7 @@ import {
 } from '../../shared/schema';
 import { field, numberInput, selectField } from '../../../../components/shared/fields';
 import { formatInteger } from '../../../../shared/format';
+import { mnistMsg } from '../../i18n/index';
 
 export interface StudentCardActions {
   set(patch: Partial<StudentSpec>): void;
@@ -30,7 +31,7 @@ export interface StudentCardActions {
 
 /** The card of student `i` of `count`. */
 export function studentCard(s: StudentSpec, i: number, count: number, act: StudentCardActions): TemplateResult {
-  const t = msg.mnistControls;
+  const t = mnistMsg.mnistControls;
   const c = msg.controls;
   const name = t.studentName(i);
   const id = `s${i}`;

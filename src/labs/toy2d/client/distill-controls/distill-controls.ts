@@ -13,6 +13,7 @@ import { checkboxField, formStyles, logRangeField, logStops, numberField, rangeF
 import { formatFixed, formatInteger, formatKnob, formatPercent, formatSignificant } from '../../../../shared/format';
 import { hostStyles } from '../../../../components/shared/styles';
 import { controlsStyles } from './distill-controls.styles';
+import { toy2dMsg } from '../../i18n/index';
 
 /** Learning rates the log-scale slider stops at: 1, 2, 3, 5 per decade from 1e-4 to 1. */
 export const LEARNING_RATE_STOPS: readonly number[] = logStops(LIMITS.learningRate);
@@ -101,11 +102,11 @@ export class DistillControls extends LitElement {
       <legend>${t.groups.data}</legend>
       ${selectField({
         id: 'dataset',
-        label: t.dataset,
-        help: t.datasetHelp,
+        label: toy2dMsg.controls.dataset,
+        help: toy2dMsg.controls.datasetHelp,
         options: DATASETS,
         current: s.dataset,
-        text: (d) => t.datasetOption(t.datasetNames[d], DATASET_CLASSES[d]),
+        text: (d) => toy2dMsg.controls.datasetOption(toy2dMsg.controls.datasetNames[d], DATASET_CLASSES[d]),
         onPick: (dataset: DatasetName) => this.change({ dataset }),
       })}
       ${numberField({

@@ -10,6 +10,7 @@ import { hostStyles, legendStyles } from '../../../../components/shared/styles';
 import '../../../../components/distill-bars/distill-bars';
 import type { BarsModel, Distribution } from '../../../../components/distill-bars/distill-bars';
 import { logitsStyles } from './distill-logits.styles';
+import { toy2dMsg } from '../../i18n/index';
 
 /**
  * The output distributions at a few probe points, teacher beside student (and the labels-only
@@ -76,13 +77,13 @@ export class DistillLogits extends LitElement {
       .atT=${roles.map((r) => at(atT[r]))}
       .at1=${roles.map((r) => at(at1[r]))}
       .temperature=${p.temperature}
-      .captionAtT=${msg.logits.tableCaption(probe, formatKnob(p.temperature, 1))}
-      .captionAt1=${msg.logits.tableCaption(probe, formatKnob(1))}
+      .captionAtT=${toy2dMsg.logits.tableCaption(probe, formatKnob(p.temperature, 1))}
+      .captionAt1=${toy2dMsg.logits.tableCaption(probe, formatKnob(1))}
     ></distill-bars>`;
   }
 
   private card(p: ProbeReadout, i: number): TemplateResult {
-    const t = msg.logits;
+    const t = toy2dMsg.logits;
     const selected = i === this.selected;
     const showLabels = this.labelsOnly && p.klLabelsOnly !== null;
     return html`<article
@@ -122,7 +123,7 @@ export class DistillLogits extends LitElement {
       </ul>
       ${p && p.count > 0
         ? html`<div class="cards">${Array.from({ length: p.count }, (_, i) => this.card(p, i))}</div>`
-        : html`<p class="empty">${msg.logits.empty}</p>`}`;
+        : html`<p class="empty">${toy2dMsg.logits.empty}</p>`}`;
   }
 }
 

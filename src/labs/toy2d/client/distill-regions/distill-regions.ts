@@ -9,6 +9,7 @@ import { classMarker, traceMarker } from '../../../../components/shared/markers'
 import { classColor, classColorVar, classShape } from '../../../../components/shared/palette';
 import { hostStyles } from '../../../../components/shared/styles';
 import { regionsStyles } from './distill-regions.styles';
+import { toy2dMsg } from '../../i18n/index';
 
 type Extent = [number, number, number, number];
 type PanelKey = 'teacher' | 'student' | 'labelsOnly';
@@ -96,7 +97,7 @@ export class DistillRegions extends LitElement {
   private images = new WeakMap<RegionsReadout, { key: string; canvas: HTMLCanvasElement }>();
 
   private panels(): { key: PanelKey; label: string; readout: RegionsReadout | null }[] {
-    const t = msg.regions;
+    const t = toy2dMsg.regions;
     const panels: { key: PanelKey; label: string; readout: RegionsReadout | null }[] = [
       { key: 'teacher', label: t.teacher, readout: this.teacher },
       { key: 'student', label: t.student, readout: this.student },
@@ -297,7 +298,7 @@ export class DistillRegions extends LitElement {
 
   private pick(point: Point): void {
     this.cross = point;
-    this.announcement = msg.regions.picked(formatCoordinate(point.x), formatCoordinate(point.y));
+    this.announcement = toy2dMsg.regions.picked(formatCoordinate(point.x), formatCoordinate(point.y));
     emit(this, 'distill-probe-pick', { x: point.x, y: point.y });
     this.requestUpdate();
   }
@@ -362,12 +363,12 @@ export class DistillRegions extends LitElement {
       x: Math.min(xmax, Math.max(xmin, this.cross.x + (move[0] * k * (xmax - xmin)) / KEY_STEPS)),
       y: Math.min(ymax, Math.max(ymin, this.cross.y + (move[1] * k * (ymax - ymin)) / KEY_STEPS)),
     };
-    this.announcement = msg.regions.crosshair(formatCoordinate(this.cross.x), formatCoordinate(this.cross.y));
+    this.announcement = toy2dMsg.regions.crosshair(formatCoordinate(this.cross.x), formatCoordinate(this.cross.y));
     this.requestUpdate();
   }
 
   override render(): TemplateResult {
-    const t = msg.regions;
+    const t = toy2dMsg.regions;
     const probeCount = this.probePoints ? Math.floor(this.probePoints.length / 2) : 0;
     return html`<div class="maps">
         ${this.panels().map(
