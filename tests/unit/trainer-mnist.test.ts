@@ -1,22 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultMnistExperiment, student } from '../../src/labs/mnist/shared/schema';
 import { createTrainer } from '../../workers/trainer';
 import { nodeLabs } from './node-labs';
 import type { MnistExperiment } from '../../src/labs/mnist/shared/schema';
 import type { TrainerError, TrainerListener } from '../../workers/trainer-api';
+import { mnistShared } from '../../src/labs/mnist/shared/lab';
 import type { MnistInit, MnistSnapshot } from '../../src/labs/mnist/shared/readouts';
 
-/** Small students and a small transfer set, so the test runs in seconds on the cpu backend. */
-function config(): MnistExperiment {
-  const e = defaultMnistExperiment();
-  return {
-    ...e,
-    students: [student([32], 'labels'), student([32], 'kd', 'topk', 3)],
-    transfer: { size: 500, excludeDigits: [3] },
-    knobs: { ...e.knobs, batchSize: 32, learningRate: 0.003 },
-  };
-}
+/** The lab's quick experiment: two 32-unit students (labels; KD at top-3) on 500 transfer images without 3s. */
+const config = (): MnistExperiment => mnistShared.quick!();
 
 describe('trainer API, MNIST lab (wasm backend)', () => {
   const snapshots: MnistSnapshot[] = [];

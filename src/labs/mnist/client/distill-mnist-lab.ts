@@ -1,9 +1,6 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { msg } from '../../../i18n/index';
-import type { ViewSettings } from '../../../state/common';
 import { cloneMnistExperiment, presetById, type MnistExperiment } from '../shared/schema';
-import { formatFlops, formatFlopsPerSecond } from '../../../cost/units';
 import './distill-mnist-controls/distill-mnist-controls';
 import './distill-digits/distill-digits';
 import './distill-class-errors/distill-class-errors';
@@ -11,13 +8,12 @@ import '../../../components/distill-curves/distill-curves';
 import type { DistillCurves } from '../../../components/distill-curves/distill-curves';
 import type { CurvesSpec } from '../../../components/distill-curves/curves-spec';
 import { defineElement } from '../../../components/shared/define';
+import { LabPanelElement } from '../../../components/shared/lab-panel';
 import type { DistillDigitDrawnDetail, DistillDigitSelectDetail, DistillMnistChangeDetail, DistillPresetDetail } from './events';
 import { formatInteger } from '../../../shared/format';
 import { labPanelStyles } from '../../../components/shared/panel-styles';
 import { hostStyles } from '../../../components/shared/styles';
-import type { BackendInfo } from '../../../../workers/trainer-api';
 import { emitPanel } from '../../panel-events';
-import type { LabPanel } from '../../types';
 import type { MnistInit, MnistSnapshot, MnistStudentReadout } from '../shared/readouts';
 import { mnistCurvesSpec, mnistPoint } from './curves';
 import { mnistMsg } from '../i18n/index';
@@ -45,59 +41,35 @@ const DRAWN = 255;
  * @csspart class-errors - The per-digit errors.
  * @csspart summary - The teacher summary and the training compute so far.
  */
-export class DistillMnistLab extends LitElement implements LabPanel {
+export class DistillMnistLab extends LabPanelElement<MnistSnapshot> {
   static override styles = [hostStyles, labPanelStyles];
 
   @property({ attribute: false }) experiment: MnistExperiment | null = null;
   @property({ attribute: false }) preset: string | null = null;
-  @property({ attribute: false }) view: ViewSettings = { backend: 'auto', speed: 100 };
   @property({ attribute: false }) init: MnistInit | null = null;
-  @property({ attribute: false }) snapshot: MnistSnapshot | null = null;
-  @property({ attribute: false }) backendInfo?: BackendInfo;
-  @property({ type: Boolean }) playing = false;
-  @property({ type: Boolean }) starting = false;
 
   /** Index of the digit shown in the distribution bars. */
   @state() private selectedDigit = 0;
-  @query('distill-curves') private chart?: DistillCurves;
+  @query('distill-curves') protected override curves?: DistillCurves;
   /** The curves' spec follows the students' ids and labels; a new spec only when they change. */
   @state() private curvesSpec: CurvesSpec = mnistCurvesSpec([]);
   private specKey = '[]';
-  private pendingPoints: MnistSnapshot[] = [];
 
-  receive(snapshot: unknown, fresh: boolean): void {
-    const s = snapshot as MnistSnapshot;
+  protected note(s: MnistSnapshot, fresh: boolean): void {
     if (fresh) this.selectedDigit = Math.min(this.selectedDigit, s.mnist.digits.count - 1);
-    if (!this.chart) {
-      if (fresh) this.pendingPoints = [];
-      this.pendingPoints.push(s);
-      return;
-    }
-    if (fresh) this.chart.clear();
-    this.plot(this.chart, s);
   }
 
-  private plot(chart: DistillCurves, s: MnistSnapshot): void {
+  protected plot(curves: DistillCurves, s: MnistSnapshot): void {
     const students = this.labelled(s.mnist.students);
     const key = JSON.stringify(students.map((x) => [x.id, x.label]));
     if (key !== this.specKey) {
       this.specKey = key;
       this.curvesSpec = mnistCurvesSpec(students);
       // Applied at once, so this point lands in the new spec's history.
-      chart.spec = this.curvesSpec;
+      curves.spec = this.curvesSpec;
     }
     const point = mnistPoint(s.step, s.mnist.teacher, students);
-    chart.push(point.x, point.values);
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    if (this.chart && this.pendingPoints.length) {
-      const points = this.pendingPoints;
-      this.pendingPoints = [];
-      this.chart.clear();
-      for (const s of points) this.plot(this.chart, s);
-    }
-    super.updated(changed);
+    curves.push(point.x, point.values);
   }
 
   /** Students named for people, from their specs (the worker only knows their ids). */
@@ -144,7 +116,7 @@ export class DistillMnistLab extends LitElement implements LabPanel {
 
   private renderSummary() {
     const init = this.init;
-    if (!init || this.starting) return html`<p class="summary" part="summary"><slot name="starting"></slot></p>`;
+    if (!init || this.starting) return this.renderStartingSummary();
     return html`<p class="summary" part="summary">
       ${mnistMsg.panel.mnistSummary({
         teacherArchitecture: init.teacher.architecture,
@@ -154,9 +126,7 @@ export class DistillMnistLab extends LitElement implements LabPanel {
         leftOut: init.transfer.digitsLeftOut.join(', '),
       })}
       <br />
-      <span data-testid="compute"
-        >${msg.playground.compute(formatFlops(this.snapshot?.flops.total ?? 0), formatFlopsPerSecond(this.snapshot?.flops.perSecond ?? 0))}</span
-      >
+      ${this.renderCompute()}
     </p>`;
   }
 

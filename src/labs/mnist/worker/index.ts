@@ -5,6 +5,7 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import type { MnistTeacherCard } from '../../../../models/mnist/teacher';
+import { steppingOf, type LabRunRest } from '../../../../workers/lab-run';
 import { checkTeacher, loadingTeacher } from '../../../../workers/teacher-check';
 import type { LoadProgress } from '../../../../workers/trainer-api';
 import { MNIST_CLASSES, MNIST_PIXELS, digitsLeftOut, type ClassMetrics, type MnistExperiment } from '../shared/schema';
@@ -63,22 +64,7 @@ function wrap(run: MnistRun, e: MnistExperiment, loaded: MnistLoaded): LabRun<Mn
   let digits = defaultDigits(loaded.test);
   let evaluation: MnistEvaluation | null = null;
   const students = () => e.students.map((_, i) => ({ id: STUDENT_IDS[i]!, label: STUDENT_IDS[i]!, parameters: run.studentParameters[i]! }));
-  return {
-    get step() {
-      return run.step;
-    },
-    get examplesSeen() {
-      return run.examplesSeen;
-    },
-    get flopsDone() {
-      return run.flopsDone;
-    },
-    get batchSize() {
-      return run.currentKnobs.batchSize;
-    },
-    trainStep: () => run.trainStep(),
-    sync: () => run.sync(),
-    stepFlops: () => run.stepFlops(),
+  return Object.assign(steppingOf(run), {
     configure(patch) {
       const before = run.currentKnobs;
       run.configure(patch);
@@ -130,8 +116,7 @@ function wrap(run: MnistRun, e: MnistExperiment, loaded: MnistLoaded): LabRun<Mn
       transfer: { size: run.transferIndices.length, digitsLeftOut: digitsLeftOut(e.transfer) },
     }),
     sizes: () => ({ teacherParameters: loaded.card.parameters, studentParameters: [...run.studentParameters] }),
-    dispose: () => run.dispose(),
-  };
+  } satisfies LabRunRest<MnistReadoutFields, MnistInfo>);
 }
 
 export function mnistWorker(loaders: MnistLoaders): LabWorker<MnistExperiment, MnistLoaded, MnistReadoutFields, MnistInfo> {

@@ -1,22 +1,18 @@
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { msg } from '../../../i18n/index';
-import type { ViewSettings } from '../../../state/common';
 import type { AppState, ExperimentConfig } from '../shared/schema';
-import { formatFlops, formatFlopsPerSecond } from '../../../cost/units';
 import './distill-controls/distill-controls';
 import './distill-logits/distill-logits';
 import '../../../components/distill-curves/distill-curves';
 import type { DistillCurves } from '../../../components/distill-curves/distill-curves';
 import './distill-regions/distill-regions';
 import { defineElement } from '../../../components/shared/define';
+import { LabPanelElement } from '../../../components/shared/lab-panel';
 import type { DistillChangeDetail, DistillProbePickDetail, DistillProbeSelectDetail } from './events';
 import { formatInteger, formatPercent } from '../../../shared/format';
 import { labPanelStyles } from '../../../components/shared/panel-styles';
 import { hostStyles } from '../../../components/shared/styles';
-import type { BackendInfo } from '../../../../workers/trainer-api';
 import { emitPanel } from '../../panel-events';
-import type { LabPanel } from '../../types';
 import type { Toy2dInit, Toy2dSnapshot } from '../shared/readouts';
 import { toy2dCurvesSpec, toy2dPoint } from './curves';
 import { toy2dMsg } from '../i18n/index';
@@ -44,7 +40,7 @@ const MAX_PROBES = 3;
  * @csspart chart - The loss and accuracy curves (`<distill-curves>`; its parts are exported).
  * @csspart summary - The teacher/student size summary and the training compute so far.
  */
-export class DistillToy2dLab extends LitElement implements LabPanel {
+export class DistillToy2dLab extends LabPanelElement<Toy2dSnapshot> {
   static override styles = [
     hostStyles,
     labPanelStyles,
@@ -57,22 +53,15 @@ export class DistillToy2dLab extends LitElement implements LabPanel {
   ];
 
   @property({ attribute: false }) experiment: ExperimentConfig | null = null;
-  @property({ attribute: false }) view: ViewSettings = { backend: 'auto', speed: 100 };
   @property({ attribute: false }) init: Toy2dInit | null = null;
-  @property({ attribute: false }) snapshot: Toy2dSnapshot | null = null;
-  @property({ attribute: false }) backendInfo?: BackendInfo;
-  @property({ type: Boolean }) playing = false;
-  @property({ type: Boolean }) starting = false;
 
   /** Student decision regions arrive in some snapshots only: the latest are kept. */
   @state() private regions: Toy2dSnapshot['regions'] | null = null;
   @state() private selectedProbe = 0;
-  @query('distill-curves') private chart?: DistillCurves;
+  @query('distill-curves') protected override curves?: DistillCurves;
   private readonly curvesSpec = toy2dCurvesSpec();
-  private pendingPoints: Toy2dSnapshot[] = [];
 
-  receive(snapshot: unknown, fresh: boolean): void {
-    const s = snapshot as Toy2dSnapshot;
+  protected note(s: Toy2dSnapshot, fresh: boolean): void {
     // Keep the previous probe array when the points did not move, so views can skip a repaint.
     const previous = this.snapshot?.probes.points;
     if (!fresh && previous && previous.length === s.probes.points.length && previous.every((v, i) => v === s.probes.points[i])) {
@@ -84,29 +73,11 @@ export class DistillToy2dLab extends LitElement implements LabPanel {
     } else if (s.regions) {
       this.regions = s.regions;
     }
-    if (!this.chart) {
-      // Before the first render the chart does not exist yet: hand it the points once it does.
-      if (fresh) this.pendingPoints = [];
-      this.pendingPoints.push(s);
-      return;
-    }
-    if (fresh) this.chart.clear();
-    this.plot(this.chart, s);
   }
 
-  private plot(chart: DistillCurves, s: Toy2dSnapshot): void {
+  protected plot(curves: DistillCurves, s: Toy2dSnapshot): void {
     const point = toy2dPoint(s);
-    chart.push(point.x, point.values);
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    if (this.chart && this.pendingPoints.length) {
-      const points = this.pendingPoints;
-      this.pendingPoints = [];
-      this.chart.clear();
-      for (const s of points) this.plot(this.chart, s);
-    }
-    super.updated(changed);
+    curves.push(point.x, point.values);
   }
 
   /** The controls edit the 2-D lab's state: its experiment plus the view settings. */
@@ -155,7 +126,7 @@ export class DistillToy2dLab extends LitElement implements LabPanel {
 
   private renderSummary() {
     const init = this.init;
-    if (!init || this.starting) return html`<p class="summary" part="summary"><slot name="starting"></slot></p>`;
+    if (!init || this.starting) return this.renderStartingSummary();
     const ratio = init.teacher.parameters / init.studentParameters;
     const hidden = this.experiment?.student.hidden ?? [];
     return html`<p class="summary" part="summary">
@@ -168,9 +139,7 @@ export class DistillToy2dLab extends LitElement implements LabPanel {
         ratio: ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(1),
       })}
       <br />
-      <span data-testid="compute"
-        >${msg.playground.compute(formatFlops(this.snapshot?.flops.total ?? 0), formatFlopsPerSecond(this.snapshot?.flops.perSecond ?? 0))}</span
-      >
+      ${this.renderCompute()}
     </p>`;
   }
 

@@ -5,6 +5,7 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import type { ModelCard } from '../../../../models/toy2d/teacher';
+import { steppingOf, type LabRunRest } from '../../../../workers/lab-run';
 import { checkTeacher, loadingTeacher } from '../../../../workers/teacher-check';
 import { DATASET_CLASSES, type DatasetName, type ExperimentConfig } from '../shared/schema';
 import type { LabRun, LabWorker, Loaded } from '../../types';
@@ -41,22 +42,7 @@ function probesPayload(payload: unknown): Float32Array {
 
 function wrap(run: Toy2dRun, e: ExperimentConfig, loaded: Toy2dLoaded, probes: Float32Array): LabRun<Toy2dReadout, Toy2dInfo> {
   let points = probes;
-  return {
-    get step() {
-      return run.step;
-    },
-    get examplesSeen() {
-      return run.examplesSeen;
-    },
-    get flopsDone() {
-      return run.flopsDone;
-    },
-    get batchSize() {
-      return run.currentKnobs.batchSize;
-    },
-    trainStep: () => run.trainStep(),
-    sync: () => run.sync(),
-    stepFlops: () => run.stepFlops(),
+  return Object.assign(steppingOf(run), {
     configure: (patch) => run.configure(patch),
     async readout(heavy) {
       const [teacher, metrics, probeReadout, trainLoss] = await Promise.all([
@@ -103,8 +89,7 @@ function wrap(run: Toy2dRun, e: ExperimentConfig, loaded: Toy2dLoaded, probes: F
       studentParameters: e.labelsOnly ? [run.studentParameters, run.studentParameters] : [run.studentParameters],
     }),
     carry: (): Carried => ({ dataset: e.dataset, probes: points }),
-    dispose: () => run.dispose(),
-  };
+  } satisfies LabRunRest<Toy2dReadout, Toy2dInfo>);
 }
 
 export function toy2dWorker(loaders: Toy2dLoaders): LabWorker<ExperimentConfig, Toy2dLoaded, Toy2dReadout, Toy2dInfo> {
