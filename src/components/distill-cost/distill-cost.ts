@@ -1,53 +1,35 @@
-import { html, LitElement, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import {
-  apiBill,
-  type ComparisonBar,
   comparisonBars,
-  type GpuRunCost,
   DEEPSEEK_V3,
-  deepseekDaysPerTrillionTokens,
-  deepseekEffectiveFlopsPerSecond,
-  deepseekImpliedMfu,
-  deepseekTable,
   DEFAULT_MFU,
-  FLEET,
-  fleetToRunRatio,
-  isPresetId,
   type PresetId,
-  PRESET_IDS,
   presetSettings,
   type ProjectionSettings,
   projectTraining,
-  projectTransferSet,
   type RunMeasurement,
-  runOnCatalog,
 } from '../../cost/cost-model';
-import { trainingFlops } from '../../cost/flops';
-import { defaultPrices, GPU_CATALOG, type GpuId, gpuById, type GpuSpec, isGpuId } from '../../cost/gpus';
-import { type SourceId, SOURCE_IDS, SOURCES, type Sourced } from '../../cost/sources';
-import {
-  formatCount,
-  formatCountIn,
-  formatDollars,
-  formatDollarsIn,
-  formatDuration,
-  formatFlops,
-  formatFlopsPerSecond,
-  formatGpuHours,
-  formatPrice,
-  formatTimes,
-  parseQuantity,
-  parseUtilisation,
-} from '../../cost/units';
+import { defaultPrices, GPU_CATALOG, type GpuId, gpuById } from '../../cost/gpus';
 import { msg } from '../../i18n/index';
 import { defineElement } from '../shared/define';
-import { formatInteger, formatPercent } from '../../shared/format';
-
-/** "34.6 %" that never breaks before the sign. */
-const percent = (fraction: number): string => formatPercent(fraction).replace(' ', '\u00a0');
 import { hostStyles } from '../shared/styles';
+import { renderChart } from './cost-chart';
+import {
+  type FieldId,
+  gpuConverter,
+  parseMfuField,
+  parseMoneyField,
+  parseQuantityField,
+  presetConverter,
+  type QuantityKey,
+  quantityConverter,
+  utilisationConverter,
+} from './cost-data';
+import { renderDebate } from './cost-debate';
+import { type CostView, renderSources } from './cost-parts';
+import { renderProjection } from './cost-projection';
+import { renderRun } from './cost-run';
 import { costStyles } from './distill-cost.styles';
 
 export type { RunMeasurement } from '../../cost/cost-model';
@@ -67,50 +49,6 @@ declare module '../shared/events' {
     'distill-cost-change': CustomEvent<DistillCostChangeDetail>;
   }
 }
-
-/** A positive number as people type it ("37B", "14.8T", "2,048"), or undefined. */
-const quantityConverter = {
-  fromAttribute(value: string | null): number | undefined {
-    if (value === null) return undefined;
-    const x = parseQuantity(value);
-    return Number.isFinite(x) && x > 0 ? x : undefined;
-  },
-  toAttribute(value: number | undefined): string | null {
-    return value === undefined ? null : String(value);
-  },
-};
-
-/** Model-FLOPs utilisation: "0.35", "35" and "35%" all mean 35 %. Anything else: the default. */
-const utilisationConverter = {
-  fromAttribute(value: string | null): number {
-    const x = value === null ? Number.NaN : parseUtilisation(value);
-    return Number.isFinite(x) ? x : DEFAULT_MFU;
-  },
-  toAttribute(value: number): string {
-    return String(value);
-  },
-};
-
-const presetConverter = {
-  fromAttribute: (value: string | null): PresetId => (isPresetId(value) ? value : 'deepseek-v3'),
-  toAttribute: (value: PresetId): string => value,
-};
-
-const gpuConverter = {
-  fromAttribute: (value: string | null): GpuId => (isGpuId(value) ? value : DEEPSEEK_V3.gpu),
-  toAttribute: (value: GpuId): string => value,
-};
-
-/** Bars take these colours (Okabe–Ito); each bar also carries its own text, so colour is never the only cue. */
-const BAR_CLASS: Record<ComparisonBar['id'], string> = {
-  'run-browser': 'bar-browser',
-  'run-h800': 'bar-h800',
-  projection: 'bar-projection',
-  'deepseek-v3': 'bar-deepseek',
-  fleet: 'bar-fleet',
-};
-
-type FieldId = 'params' | 'tokens' | 'gpus' | 'teacher-params' | 'api-price' | 'mfu' | `price-${GpuId}`;
 
 /**
  * What would this cost at scale? The FLOPs of the run in the browser beside DeepSeek-V3's
@@ -242,22 +180,23 @@ export class DistillCost extends LitElement {
     void this.updateComplete.then(() => this.changed());
   }
 
-  private onQuantity(field: FieldId, key: 'parameters' | 'tokens' | 'gpus' | 'teacherParameters', e: Event): void {
+
+  private onQuantity(field: FieldId, key: QuantityKey, e: Event): void {
     const text = (e.target as HTMLInputElement).value;
-    const x = parseQuantity(text);
-    if (!Number.isFinite(x) || x <= 0 || (key === 'gpus' && Math.round(x) < 1)) {
+    const x = parseQuantityField(text, key);
+    if (x === undefined) {
       this.markInvalid(field, text);
       return;
     }
     this.markInvalid(field, undefined);
-    this.settings = { ...this.settings, [key]: key === 'gpus' ? Math.round(x) : x };
+    this.settings = { ...this.settings, [key]: x };
     this.changed();
   }
 
   private onMoney(field: FieldId, e: Event, apply: (x: number) => void): void {
     const input = e.target as HTMLInputElement;
-    const x = parseQuantity(input.value);
-    if (!Number.isFinite(x) || x < 0) {
+    const x = parseMoneyField(input.value);
+    if (x === undefined) {
       this.markInvalid(field, input.value);
       return;
     }
@@ -272,17 +211,21 @@ export class DistillCost extends LitElement {
     });
   }
 
+  private onApiPrice(e: Event): void {
+    this.onMoney('api-price', e, (x) => {
+      this.settings = { ...this.settings, apiPricePerMillionTokens: x };
+    });
+  }
+
   private onMfu(e: Event): void {
     const input = e.target as HTMLInputElement;
-    // The field is in percent; "0.35" typed there would mean 0.35 %, so no fraction guessing here.
-    const text = input.value.trim().replace(/%$/, '');
-    const percent = Number(text);
-    if (text === '' || !Number.isFinite(percent) || percent <= 0 || percent > 100) {
+    const mfu = parseMfuField(input.value);
+    if (mfu === undefined) {
       this.markInvalid('mfu', input.value);
       return;
     }
     this.markInvalid('mfu', undefined);
-    this.mfu = percent / 100;
+    this.mfu = mfu;
     this.changed();
   }
 
@@ -293,454 +236,48 @@ export class DistillCost extends LitElement {
   }
 
   // -------------------------------------------------------------------------------------------
-  // Small pieces
+  // Rendering: each section in its own module (cost-chart, cost-debate, cost-run, cost-projection)
 
   private measured(): RunMeasurement | undefined {
     const r = this.run;
     return r && r.flops > 0 && r.flopsPerSecond > 0 ? r : undefined;
   }
 
-  private gpuName(gpu: GpuSpec): string {
-    return gpu.id === 'browser' ? msg.cost.browserName : gpu.name;
-  }
-
-  /** "[5]" (with "estimate" for second-hand figures), the full reference for screen readers. */
-  private cite(source: SourceId): TemplateResult {
-    const t = msg.cost;
-    const n = SOURCE_IDS.indexOf(source) + 1;
-    const s = t.sources[source];
-    const secondary = SOURCES[source].secondary === true;
-    return html`<span class="cite" aria-hidden="true" title=${s.reference}
-        >${t.sourceMark(n)}${secondary ? html` <span class="est">${t.estimate}</span>` : nothing}</span
-      ><span class="visually-hidden"> (${t.sourceMarkLabel(n, s.short)})</span>`;
-  }
-
-  private figure(text: string, source: Sourced | undefined): TemplateResult {
-    if (!source) return html`${text}`;
-    return html`<span class="figure">${text}</span>${this.cite(source.source)}`;
-  }
-
-  private field(
-    id: FieldId,
-    label: string,
-    help: string,
-    control: TemplateResult,
-    extra?: TemplateResult | string,
-  ): TemplateResult {
-    const bad = this.invalid[id] !== undefined;
-    return html`<div class="field" part="field">
-      <label for=${id}>${label}</label>
-      ${control}
-      ${extra === undefined ? nothing : html`<p class="exact" aria-hidden="true">${extra}</p>`}
-      ${bad ? html`<p class="error" id="${id}-error" role="alert">${msg.cost.invalidNumber}</p>` : nothing}
-      <p class="help" id="${id}-help">${help}</p>
-    </div>`;
-  }
-
-  private quantityInput(id: FieldId, key: 'parameters' | 'tokens' | 'gpus' | 'teacherParameters'): TemplateResult {
-    const value = this.invalid[id] ?? formatCount(this.settings[key]);
-    const bad = this.invalid[id] !== undefined;
-    return html`<input
-      id=${id}
-      type="text"
-      inputmode="decimal"
-      autocomplete="off"
-      spellcheck="false"
-      .value=${live(value)}
-      aria-invalid=${bad ? 'true' : 'false'}
-      aria-describedby=${bad ? `${id}-error ${id}-help` : `${id}-help`}
-      @change=${(e: Event) => this.onQuantity(id, key, e)}
-    />`;
-  }
-
-  private moneyInput(
-    domId: string,
-    id: FieldId,
-    value: number,
-    label: string | undefined,
-    onChange: (e: Event) => void,
-    describedBy?: string,
-  ): TemplateResult {
-    const bad = this.invalid[id] !== undefined;
-    return html`<span class="money"
-      ><span class="currency" aria-hidden="true">$</span
-      ><input
-        id=${domId}
-        type="text"
-        inputmode="decimal"
-        autocomplete="off"
-        .value=${live(this.invalid[id] ?? String(Number(value.toFixed(4))))}
-        aria-label=${label ?? nothing}
-        aria-invalid=${bad ? 'true' : 'false'}
-        aria-describedby=${describedBy ?? nothing}
-        @change=${onChange}
-    /></span>`;
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // Sections
-
-  private renderChart(bars: ComparisonBar[]): TemplateResult {
-    const t = msg.cost;
-    const known = bars.map((b) => b.dollars).filter((d): d is number => d !== undefined && d > 0);
-    const lo = Math.floor(Math.log10(Math.min(...known)) / 3) * 3;
-    const hi = Math.max(lo + 3, Math.ceil(Math.log10(Math.max(...known)) / 3) * 3);
-    const x = (dollars: number): number => ((Math.log10(dollars) - lo) / (hi - lo)) * 100;
-    const ticks: number[] = [];
-    for (let e = lo; e <= hi; e += 3) ticks.push(e);
-    const grid = ticks.map((e) => svg`<line class="grid" x1="${x(10 ** e)}%" x2="${x(10 ** e)}%" y1="0" y2="100%" />`);
-    const presetLabel = t.presets[this.preset].label;
-    const run = this.measured();
-    const rows = bars.map((bar) => {
-      const label = bar.id === 'projection' ? t.barProjection(presetLabel) : t.bars[bar.id];
-      let detail: string;
-      if ((bar.id === 'run-browser' || bar.id === 'run-h800') && !run) detail = t.barNoRun;
-      else if (bar.dollars === undefined) detail = t.needsRun;
-      else if (bar.id === 'fleet') detail = t.barFleet(formatDollars(bar.dollars), formatInteger(bar.gpus));
-      else if (bar.seconds !== undefined) detail = t.barTime(formatDollars(bar.dollars), formatDuration(bar.seconds));
-      else detail = t.barGpuHours(formatDollars(bar.dollars), formatGpuHours(bar.gpuHours));
-      if (bar.dollars === 0) detail = `${detail} \u00b7 ${t.barNoPrice}`;
-      const width = bar.dollars !== undefined && bar.dollars > 0 ? Math.max(0.6, x(bar.dollars)) : 0;
-      return html`<li class="bar-row" part="bar" data-bar=${bar.id}>
-        <span class="bar-text"><span class="bar-label">${label}</span> <span class="bar-value" data-testid="bar-${bar.id}">${detail}</span></span>
-        <svg class="track" width="100%" height="30" aria-hidden="true" focusable="false">
-          ${grid}
-          ${width > 0 ? svg`<rect class="bar ${BAR_CLASS[bar.id]}" x="0" y="3" width="${width}%" height="24" rx="3" />` : nothing}
-        </svg>
-      </li>`;
-    });
-    return html`<section class="card chart" part="chart" aria-labelledby="chart-title">
-      <h3 id="chart-title">${t.chartTitle}</h3>
-      <p class="help">${t.chartHelp}</p>
-      <ul class="bars" aria-label=${t.chartLabel}>
-        ${rows}
-        <li class="bar-row axis" aria-hidden="true">
-          <span></span>
-          <svg class="track" width="100%" height="26" focusable="false">
-            ${ticks.map(
-              (e, i) =>
-                svg`<text x="${x(10 ** e)}%" y="18" text-anchor=${i === 0 ? 'start' : i === ticks.length - 1 ? 'end' : 'middle'}>${formatDollars(10 ** e)}</text>`,
-            )}
-          </svg>
-        </li>
-      </ul>
-    </section>`;
-  }
-
-  private renderDebate(): TemplateResult {
-    const t = msg.cost;
-    const price = this.prices.h800;
-    const table = deepseekTable(price);
-    const h800 = gpuById('h800');
-    const perGpu = deepseekEffectiveFlopsPerSecond();
-    return html`<section class="debate" part="debate" aria-labelledby="debate-title">
-      <h3 id="debate-title">${t.debateTitle}</h3>
-      <div class="cards">
-        <div class="card" part="deepseek-table">
-          <h4>${t.runCardTitle} ${this.cite('deepseekV3')}</h4>
-          <table class="stages">
-            <caption>${t.tableCaption(formatPrice(price))}</caption>
-            <thead>
-              <tr><th scope="col">${t.stageHeader}</th><th scope="col">${t.gpuHoursHeader}</th><th scope="col">${t.costHeader}</th></tr>
-            </thead>
-            <tbody>
-              ${table.stages.map(
-                (s) => html`<tr>
-                  <th scope="row">${t.stages[s.id]}</th>
-                  <td>${formatCountIn(s.gpuHours, 'K')}</td>
-                  <td>${formatDollarsIn(s.dollars, 'M')}</td>
-                </tr>`,
-              )}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">${t.total}</th>
-                <td class="key" data-testid="deepseek-gpu-hours">${formatCountIn(table.total.gpuHours, 'K')}</td>
-                <td class="key" data-testid="deepseek-dollars">${formatDollarsIn(table.total.dollars, 'M')}</td>
-              </tr>
-            </tfoot>
-          </table>
-          <ul class="notes">
-            <li>${t.priceNote}</li>
-            <li>
-              ${t.perTrillion(
-                formatCount(DEEPSEEK_V3.gpuHoursPerTrillionTokens),
-                formatDuration(deepseekDaysPerTrillionTokens() * 86_400),
-                formatInteger(DEEPSEEK_V3.clusterGpus),
-              )}
-            </li>
-            <li data-testid="deepseek-mfu">
-              ${t.impliedMfu({
-                n: formatCount(DEEPSEEK_V3.activeParameters),
-                d: formatCount(DEEPSEEK_V3.tokens),
-                flops: formatFlops(trainingFlops(DEEPSEEK_V3.activeParameters, DEEPSEEK_V3.tokens)),
-                perGpu: formatFlopsPerSecond(perGpu),
-                mfu: percent(deepseekImpliedMfu()),
-                peak: formatFlopsPerSecond(h800.peakBf16!.value),
-              })}
-              ${this.cite('kaplan')}
-            </li>
-            <li>${t.excludes}</li>
-          </ul>
-        </div>
-        <div class="card fleet" part="fleet">
-          <h4>${t.fleetCardTitle} ${this.cite('semianalysis')}</h4>
-          <p class="big"><span class="key" data-testid="fleet-capex">~${formatDollars(FLEET.serverCapex)}</span> <span>${t.fleetCapex}</span></p>
-          <p class="big"><span class="key">~${formatDollars(FLEET.operatingCost)}</span> <span>${t.fleetOpex}</span></p>
-          <p>${t.fleetGpus(formatInteger(FLEET.hopperGpus), formatInteger(FLEET.a100Gpus))}</p>
-          <p class="ratio"><strong>${t.fleetRatio(formatTimes(fleetToRunRatio(price)), formatDollars(table.total.dollars))}</strong></p>
-          <p class="help">${t.fleetExplain(formatCountIn(table.total.gpuHours, 'K'))}</p>
-        </div>
-      </div>
-    </section>`;
-  }
-
-  private renderRun(): TemplateResult {
-    const t = msg.cost;
-    const run = this.measured();
-    const rows = runOnCatalog({ flops: run?.flops ?? 0, mfu: this.mfu, prices: this.prices, measuredFlopsPerSecond: run?.flopsPerSecond });
-    const mfuBad = this.invalid.mfu !== undefined;
-    return html`<section class="card run" part="run" aria-labelledby="run-title">
-      <h3 id="run-title">${t.runTitle}</h3>
-      ${run
-        ? html`<dl class="stats" data-testid="cost-run-summary">
-            <div><dt>${t.runSteps}</dt><dd>${formatInteger(run.steps)}</dd></div>
-            <div><dt>${t.runFlops}</dt><dd class="key" data-testid="cost-run-flops">${formatFlops(run.flops)}</dd></div>
-            <div>
-              <dt>${t.runSpeed(run.backend)} ${this.cite('measured')}</dt>
-              <dd class="key" data-testid="cost-run-speed">${formatFlopsPerSecond(run.flopsPerSecond)}</dd>
-            </div>
-          </dl>`
-        : html`<p class="summary waiting" data-testid="cost-run-summary">${t.runWaiting}</p>`}
-      <p class="help">${t.flopsConvention} ${this.cite('kaplan')}</p>
-      <div class="field mfu" part="field">
-        <label for="mfu">${t.mfu}</label>
-        <input
-          id="mfu"
-          type="text"
-          inputmode="decimal"
-          autocomplete="off"
-          .value=${live(this.invalid.mfu ?? String(Number((this.mfu * 100).toFixed(1))))}
-          aria-invalid=${mfuBad ? 'true' : 'false'}
-          aria-describedby=${mfuBad ? 'mfu-error mfu-help' : 'mfu-help'}
-          @change=${this.onMfu}
-        />
-        ${mfuBad ? html`<p class="error" id="mfu-error" role="alert">${t.mfuInvalid}</p>` : nothing}
-        <p class="help" id="mfu-help">${t.mfuHelp}</p>
-      </div>
-      <div class="scroll" role="region" tabindex="0" aria-label=${t.tableScroll}>
-        <table class="catalog" part="run-table">
-          <thead>
-            <tr>
-              <th scope="col">${t.headers.gpu}</th>
-              <th scope="col">${t.headers.peak}</th>
-              <th scope="col">${t.headers.price}</th>
-              <th scope="col">${t.headers.time}</th>
-              <th scope="col">${t.headers.cost}</th>
-              <th scope="col">${t.headers.ratio}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${GPU_CATALOG.map((gpu, i) => {
-              // Without a run there are no FLOPs to convert: the run columns wait for one.
-              const r: GpuRunCost = run ? rows[i]! : { gpu: gpu.id };
-              const name = this.gpuName(gpu);
-              const ratio =
-                r.timesFasterThanBrowser === undefined
-                  ? t.notYet
-                  : gpu.id === 'browser'
-                    ? t.yours
-                    : r.timesFasterThanBrowser >= 1
-                      ? t.timesFaster(formatTimes(r.timesFasterThanBrowser))
-                      : t.timesSlower(formatTimes(1 / r.timesFasterThanBrowser));
-              const priceSource = gpu.pricePerHour.source;
-              return html`<tr data-gpu=${gpu.id}>
-                <th scope="row">
-                  <span class="gpu-name">${name}</span>
-                  ${gpu.id === 'browser' && run ? html`<span class="sub">${t.browserBackend(run.backend)}</span>` : nothing}
-                  ${gpu.memoryGB ? html`<span class="sub">${this.figure(t.memory(formatInteger(gpu.memoryGB.value)), gpu.memoryGB)}</span>` : nothing}
-                  ${gpu.peakFp32 ? html`<span class="sub">${this.figure(t.fp32(formatFlopsPerSecond(gpu.peakFp32.value)), gpu.peakFp32)}</span>` : nothing}
-                </th>
-                <td>
-                  ${gpu.peakBf16
-                    ? this.figure(formatFlopsPerSecond(gpu.peakBf16.value), gpu.peakBf16)
-                    : run
-                      ? html`${t.measuredSpeed(formatFlopsPerSecond(run.flopsPerSecond))} ${this.cite('measured')}`
-                      : html`<span class="muted">${t.measuredLater}</span>`}
-                </td>
-                <td class="price">
-                  ${this.moneyInput(`price-${gpu.id}`, `price-${gpu.id}`, this.prices[gpu.id], t.priceLabel(name), (e) => this.setPrice(gpu.id, e))}
-                  <span class="sub">${t.priceSources[priceSource] ?? ''}${this.cite(priceSource)}</span>
-                  ${this.invalid[`price-${gpu.id}`] !== undefined ? html`<span class="error" role="alert">${t.invalidNumber}</span>` : nothing}
-                </td>
-                <td data-testid="run-time-${gpu.id}">${r.seconds === undefined ? html`<span class="muted">${t.notYet}</span>` : formatDuration(r.seconds)}</td>
-                <td data-testid="run-cost-${gpu.id}">${r.dollars === undefined ? html`<span class="muted">${t.notYet}</span>` : formatDollars(r.dollars)}</td>
-                <td>${r.timesFasterThanBrowser === undefined ? html`<span class="muted">${ratio}</span>` : ratio}</td>
-              </tr>`;
-            })}
-          </tbody>
-        </table>
-      </div>
-      <p class="help">${t.tableNote}</p>
-    </section>`;
-  }
-
-  private renderProjection(): TemplateResult {
-    const t = msg.cost;
-    const s = this.settings;
-    const gpu = gpuById(s.gpu);
-    const run = this.measured();
-    const on = { gpu, mfu: this.mfu, pricePerHour: this.prices[s.gpu], gpus: s.gpus, measuredFlopsPerSecond: run?.flopsPerSecond };
-    const p = projectTraining(s.parameters, s.tokens, on);
-    const teacher = projectTransferSet(s.teacherParameters, s.tokens, on);
-    const bill = apiBill(s.tokens, s.apiPricePerMillionTokens);
-    const gpuName = this.gpuName(gpu);
-    const pending = html`<span class="muted">${t.needsRun}</span>`;
-    return html`<section class="card projection" part="projection" aria-labelledby="projection-title">
-      <h3 id="projection-title">${t.projectionTitle}</h3>
-      <p class="help">${t.projectionIntro} ${this.cite('kaplan')}</p>
-      <fieldset class="presets">
-        <legend>${t.presetLegend}</legend>
-        ${PRESET_IDS.map(
-          (id) => html`<label class="preset">
-            <input type="radio" name="preset" value=${id} .checked=${live(this.preset === id)} @change=${() => this.choosePreset(id)} />
-            <span><strong>${t.presets[id].label}</strong><span class="help">${t.presets[id].help}</span></span>
-          </label>`,
-        )}
-      </fieldset>
-      <div class="inputs">
-        ${this.field('params', t.params, t.paramsHelp, this.quantityInput('params', 'parameters'), t.exact(formatInteger(s.parameters)))}
-        ${this.field('tokens', t.tokens, t.tokensHelp, this.quantityInput('tokens', 'tokens'), t.exact(formatInteger(s.tokens)))}
-        <div class="field" part="field">
-          <label for="gpu">${t.gpu}</label>
-          <select id="gpu" aria-describedby="gpu-help" @change=${this.onGpu}>
-            ${GPU_CATALOG.map(
-              (g) => html`<option value=${g.id} ?selected=${g.id === s.gpu}>
-                ${t.gpuOption(
-                  this.gpuName(g),
-                  g.peakBf16
-                    ? formatFlopsPerSecond(g.peakBf16.value)
-                    : run
-                      ? t.measuredSpeed(formatFlopsPerSecond(run.flopsPerSecond))
-                      : t.measuredLater,
-                )}
-              </option>`,
-            )}
-          </select>
-          <p class="help" id="gpu-help">${t.gpuHelp}</p>
-        </div>
-        ${this.field('gpus', t.gpus, t.gpusHelp, this.quantityInput('gpus', 'gpus'))}
-        <div class="field" part="field">
-          <label for="projection-price">${t.projectionPrice(gpuName)}</label>
-          ${this.moneyInput('projection-price', `price-${s.gpu}`, this.prices[s.gpu], undefined, (e) => this.setPrice(s.gpu, e), 'projection-price-help')}
-          <p class="help" id="projection-price-help">${t.priceHelp} ${this.cite(gpu.pricePerHour.source)}</p>
-        </div>
-      </div>
-      <dl class="results" data-testid="projection-results">
-        <div>
-          <dt>${t.resultLabels.flops}</dt>
-          <dd data-testid="projection-flops">${t.flopsValue(formatCount(s.parameters), formatCount(s.tokens), formatFlops(p.flops))}</dd>
-        </div>
-        <div>
-          <dt>${t.resultLabels.gpuHours}</dt>
-          <dd data-testid="projection-gpu-hours">${p.gpuHours === undefined ? pending : t.gpuHoursValue(formatCount(p.gpuHours), gpuName)}</dd>
-        </div>
-        <div>
-          <dt>${t.resultLabels.cost}</dt>
-          <dd data-testid="projection-dollars">
-            ${p.dollars === undefined ? pending : html`<strong class="key">${formatDollars(p.dollars)}</strong> ${t.costAt(formatPrice(this.prices[s.gpu]))}`}
-          </dd>
-        </div>
-        <div>
-          <dt>${t.resultLabels.wallClock}</dt>
-          <dd data-testid="projection-wall-clock">
-            ${p.wallClockSeconds === undefined ? pending : t.wallClockValue(formatDuration(p.wallClockSeconds), formatInteger(s.gpus), gpuName)}
-          </dd>
-        </div>
-      </dl>
-      <div class="transfer" part="transfer">
-        <h4>${t.transferTitle}</h4>
-        <p class="help">${t.transferIntro}</p>
-        <div class="inputs">
-          ${this.field(
-            'teacher-params',
-            t.teacherParams,
-            t.teacherParamsHelp,
-            this.quantityInput('teacher-params', 'teacherParameters'),
-            t.exact(formatInteger(s.teacherParameters)),
-          )}
-          ${this.field(
-            'api-price',
-            t.apiPrice,
-            t.apiPriceHelp,
-            this.moneyInput('api-price', 'api-price', s.apiPricePerMillionTokens, undefined, (e) =>
-              this.onMoney('api-price', e, (x) => {
-                this.settings = { ...this.settings, apiPricePerMillionTokens: x };
-              }),
-              'api-price-help',
-            ),
-          )}
-        </div>
-        <dl class="results">
-          <div>
-            <dt>${t.transferOnGpus}</dt>
-            <dd data-testid="transfer-gpus">
-              ${teacher.gpuHours === undefined
-                ? pending
-                : t.transferOnGpusValue({
-                    n: formatCount(s.teacherParameters),
-                    d: formatCount(s.tokens),
-                    flops: formatFlops(teacher.flops),
-                    gpuHours: t.gpuHoursValue(formatCount(teacher.gpuHours), gpuName),
-                    dollars: formatDollars(teacher.dollars),
-                    time: t.wallClockValue(formatDuration(teacher.wallClockSeconds), formatInteger(s.gpus), gpuName),
-                  })}
-            </dd>
-          </div>
-          <div>
-            <dt>${t.transferApi} ${this.cite('assumption')}</dt>
-            <dd data-testid="transfer-api">
-              ${t.transferApiValue(formatCount(s.tokens), formatPrice(s.apiPricePerMillionTokens), formatDollars(bill))}
-            </dd>
-          </div>
-        </dl>
-      </div>
-    </section>`;
-  }
-
-  private renderSources(): TemplateResult {
-    const t = msg.cost;
-    return html`<section class="sources" part="sources" aria-labelledby="sources-title">
-      <h3 id="sources-title">${t.sourcesTitle}</h3>
-      <ol>
-        ${SOURCE_IDS.map((id) => {
-          const url = SOURCES[id].url;
-          return html`<li>
-            ${t.sources[id].reference}${url
-              ? html` \u2014 <a href=${url} target="_blank" rel="noopener noreferrer">${url.replace(/^https:\/\//, '').replace(/\/$/, '')}</a>`
-              : nothing}
-          </li>`;
-        })}
-      </ol>
-    </section>`;
+  /** This render's state and handlers, for the section helpers. */
+  private view(): CostView {
+    return {
+      preset: this.preset,
+      mfu: this.mfu,
+      prices: this.prices,
+      settings: this.settings,
+      invalid: this.invalid,
+      run: this.measured(),
+      choosePreset: (preset) => this.choosePreset(preset),
+      onQuantity: (field, key, e) => this.onQuantity(field, key, e),
+      setPrice: (gpu, e) => this.setPrice(gpu, e),
+      onApiPrice: (e) => this.onApiPrice(e),
+      onMfu: (e) => this.onMfu(e),
+      onGpu: (e) => this.onGpu(e),
+    };
   }
 
   override render(): TemplateResult {
     const t = msg.cost;
-    const s = this.settings;
-    const run = this.measured();
+    const v = this.view();
+    const s = v.settings;
+    const run = v.run;
     const projection = projectTraining(s.parameters, s.tokens, {
       gpu: gpuById(s.gpu),
-      mfu: this.mfu,
-      pricePerHour: this.prices[s.gpu],
+      mfu: v.mfu,
+      pricePerHour: v.prices[s.gpu],
       gpus: s.gpus,
       measuredFlopsPerSecond: run?.flopsPerSecond,
     });
-    const bars = comparisonBars({ run, mfu: this.mfu, prices: this.prices, projection });
+    const bars = comparisonBars({ run, mfu: v.mfu, prices: v.prices, projection });
     return html`<article aria-labelledby="cost-title">
       <h2 id="cost-title">${t.title}</h2>
       <p class="intro">${t.intro}</p>
-      ${this.renderChart(bars)} ${this.renderDebate()} ${this.renderRun()} ${this.renderProjection()} ${this.renderSources()}
+      ${renderChart(v, bars)} ${renderDebate(v)} ${renderRun(v)} ${renderProjection(v)} ${renderSources()}
     </article>`;
   }
 }
