@@ -12,10 +12,7 @@ import { en } from '../../../i18n/en';
 import type { OptimizerName } from '../../../state/common';
 import { mnistShared } from '../shared/lab';
 import {
-  classMetrics,
   cloneMnistExperiment,
-  confusionMatrix,
-  digitsLeftOut,
   guidedLayerIndex,
   MNIST_CLASSES,
   MNIST_PIXELS,
@@ -28,12 +25,11 @@ import { accessDistillationLoss, targetDistribution, type TargetDistribution } f
 import { crossEntropyPerRow } from '../../../../workers/objectives/hinton';
 import { createRegressor, disposeRegressor, hintLoss, type HintRegressor } from '../../../../workers/objectives/hints';
 import { denseFor, type DenseFn } from './dense';
+import { biasVector, distributionsOf, type LogitsFn, type MnistDistributions, type MnistEvaluation, testMetrics, withBias } from './evaluation';
 import { BatchStream, checkMnistData, imagesToFloat, selectTransferSet, type MnistData } from './transfer';
 
 export type { MnistData } from './transfer';
-
-/** Test images per evaluation batch: bounds the memory of an evaluation pass. */
-export const EVAL_BATCH = 1000;
+export { EVAL_BATCH, type MnistDistributions, type MnistEvaluation } from './evaluation';
 
 /** Where a student is in its schedule: hint-only (FitNets stage 1), or its main objective. */
 export type StudentStage = 'labels' | 'kd' | 'hint' | 'kd+hint';
@@ -72,25 +68,6 @@ export interface StudentLosses {
   /** FitNets hint loss (per-unit MSE). */
   hint: number;
 }
-
-export interface MnistEvaluation {
-  step: number;
-  /** Whether the students' logits were bias-corrected for the digits left out of the transfer set. */
-  biasCorrected: boolean;
-  teacher: ClassMetrics;
-  students: ClassMetrics[];
-}
-
-export interface MnistDistributions {
-  count: number;
-  classes: number;
-  temperature: number;
-  /** Row-major `count × classes`. */
-  teacherAtT: Float32Array;
-  teacherAt1: Float32Array;
-  students: { atT: Float32Array; at1: Float32Array }[];
-}
-
 
 function denseUnits(layer: tf.layers.Layer): number {
   const shape = layer.outputShape as number[];
@@ -199,10 +176,6 @@ export class MnistRun {
     }
     const out = s.layers.at(-1)!;
     return { hidden, logits: this.dense(h, out.kernel as tf.Tensor2D, out.bias as tf.Tensor1D) };
-  }
-
-  private logitsOf(s: Student, x: tf.Tensor2D): tf.Tensor2D {
-    return this.forward(s, x).logits!;
   }
 
   private regress(s: Student, hidden: tf.Tensor2D): tf.Tensor2D {
@@ -330,19 +303,9 @@ export class MnistRun {
     return this.students.map((_, i) => ({ total: v[i * 4]!, soft: v[i * 4 + 1]!, hard: v[i * 4 + 2]!, hint: v[i * 4 + 3]! }));
   }
 
-  /** Added to the students' logits at evaluation: `biasShift` on each digit left out of the transfer set. */
-  private biasVector(): Float32Array | null {
-    if (!this.knobs.biasCorrection) return null;
-    const left = digitsLeftOut(this.experiment.transfer);
-    if (left.length === 0) return null;
-    const b = new Float32Array(MNIST_CLASSES);
-    for (const d of left) b[d] = this.knobs.biasShift;
-    return b;
-  }
-
-  private studentLogits(s: Student, x: tf.Tensor2D, bias: Float32Array | null): tf.Tensor2D {
-    const logits = this.logitsOf(s, x);
-    return bias ? (tf.add(logits, tf.tensor1d(bias)) as tf.Tensor2D) : logits;
+  /** Each student's logits, plus the bias vector when there is one (called inside a tidy). */
+  private studentLogits(bias: Float32Array | null): LogitsFn[] {
+    return this.students.map((s) => (x: tf.Tensor2D) => withBias(this.forward(s, x).logits!, bias));
   }
 
   /**
@@ -350,41 +313,10 @@ export class MnistRun {
    * teacher (computed once: it is frozen) and every student (bias-corrected when the toggle is on).
    */
   async evaluate(): Promise<MnistEvaluation> {
-    const bias = this.biasVector();
-    const withTeacher = this.teacherEval === null;
-    const models = this.students.length + (withTeacher ? 1 : 0);
-    const n = this.test.count;
-    const chunks: tf.Tensor2D[] = [];
-    try {
-      for (let start = 0; start < n; start += EVAL_BATCH) {
-        const size = Math.min(EVAL_BATCH, n - start);
-        const idx = Uint32Array.from({ length: size }, (_, j) => start + j);
-        const pixels = imagesToFloat(this.test.images, idx);
-        chunks.push(
-          tf.tidy(() => {
-            const x = tf.tensor2d(pixels, [size, MNIST_PIXELS]);
-            const preds = this.students.map((s) => tf.argMax(this.studentLogits(s, x, bias), 1));
-            if (withTeacher) preds.push(tf.argMax(this.teacher.predict(x) as tf.Tensor2D, 1));
-            return tf.stack(preds) as tf.Tensor2D;
-          }),
-        );
-        // Let the device drain between chunks: never more than one chunk's activations queued.
-        await chunks.at(-1)!.data();
-      }
-      const packed = tf.tidy(() => tf.concat(chunks, 1));
-      const values = await packed.data();
-      packed.dispose();
-      const metricsOf = (m: number) => classMetrics(confusionMatrix(this.test.labels, values.subarray(m * n, (m + 1) * n)));
-      if (withTeacher) this.teacherEval = metricsOf(models - 1);
-      return {
-        step: this.step,
-        biasCorrected: bias !== null,
-        teacher: this.teacherEval!,
-        students: this.students.map((_, i) => metricsOf(i)),
-      };
-    } finally {
-      tf.dispose(chunks);
-    }
+    const bias = biasVector(this.knobs, this.experiment.transfer);
+    const metrics = await testMetrics(this.test, this.studentLogits(bias), this.teacherEval === null ? this.teacher : null);
+    if (metrics.teacher) this.teacherEval = metrics.teacher;
+    return { step: this.step, biasCorrected: bias !== null, teacher: this.teacherEval!, students: metrics.students };
   }
 
   /**
@@ -393,27 +325,8 @@ export class MnistRun {
    * the toggle is on, as in `evaluate`.
    */
   async distributions(images: Float32Array): Promise<MnistDistributions> {
-    if (images.length % MNIST_PIXELS !== 0) throw new RangeError(`images must be count × ${MNIST_PIXELS} pixels`);
-    const count = images.length / MNIST_PIXELS;
-    const T = this.knobs.temperature;
-    const bias = this.biasVector();
-    const packed = tf.tidy(() => {
-      const x = tf.tensor2d(images, [count, MNIST_PIXELS]);
-      const logits = [this.teacher.predict(x) as tf.Tensor2D, ...this.students.map((s) => this.studentLogits(s, x, bias))];
-      return tf.concat(logits.flatMap((l) => [tf.softmax(tf.div(l, T)).flatten(), tf.softmax(l).flatten()]));
-    });
-    const values = (await packed.data()) as Float32Array;
-    packed.dispose();
-    const size = count * MNIST_CLASSES;
-    const take = (k: number) => values.slice(k * size, (k + 1) * size);
-    return {
-      count,
-      classes: MNIST_CLASSES,
-      temperature: T,
-      teacherAtT: take(0),
-      teacherAt1: take(1),
-      students: this.students.map((_, i) => ({ atT: take(2 + 2 * i), at1: take(3 + 2 * i) })),
-    };
+    const bias = biasVector(this.knobs, this.experiment.transfer);
+    return distributionsOf(images, this.teacher, this.studentLogits(bias), this.knobs.temperature);
   }
 
   /** Student `i`'s model (weights shared with the run: do not dispose it). */

@@ -4,38 +4,19 @@ import type { DigitReadout } from '../../shared/readouts';
 import { defineElement } from '../../../../components/shared/define';
 import { emit } from '../../../../components/shared/events';
 import { formatKnob } from '../../../../shared/format';
-import { cssValue, hexToRgb } from '../../../../components/shared/palette';
 import { hostStyles, legendStyles } from '../../../../components/shared/styles';
 import '../../../../components/distill-bars/distill-bars';
 import type { BarsModel } from '../../../../components/distill-bars/distill-bars';
 import { digitsStyles } from './distill-digits.styles';
-import {
-  type Brush,
-  centreDigit,
-  createInkGrid,
-  downsample,
-  MNIST_PIXELS,
-  MNIST_SIDE,
-  paintDab,
-  paintSegment,
-} from './digit-image';
+import { MNIST_PIXELS } from './digit-image';
+import { digitColors, paintImage } from './digit-canvas';
+import { DrawingPad } from './drawing-pad';
 import { seriesChip, seriesFillStyles, studentStyle, TEACHER_STYLE } from '../../../../components/shared/series';
 import { mnistMsg } from '../../i18n/index';
 
 /** `DigitReadout.labels` value of a drawn image. */
 export const DRAWN_LABEL = 255;
 const CLASSES = 10;
-/** The pad keeps its ink at 4 × MNIST's resolution: smoother strokes, and a better centring input. */
-const INK_SCALE = 4;
-const INK_SIDE = MNIST_SIDE * INK_SCALE;
-/** A stroke about 3 pad pixels wide with an anti-aliased rim: MNIST-like once scaled to the 20-pixel box. */
-const BRUSH: Brush = { core: 1.0 * INK_SCALE, edge: 1.8 * INK_SCALE };
-
-interface Colors {
-  ink: [number, number, number];
-  paper: [number, number, number];
-  grid: string;
-}
 
 /**
  * The MNIST lab's digit view: a strip of test digits and a drawing pad; for the chosen digit, the
@@ -87,11 +68,12 @@ export class DistillDigits extends LitElement {
   /** Index (into the readout) of the digit whose probabilities are shown. */
   @property({ type: Number }) selected = 0;
 
-  /** The pad's ink, at INK_SIDE resolution. */
-  private ink = createInkGrid(INK_SIDE);
-  private stroke: { id: number; x: number; y: number } | null = null;
-  private padFrame = 0;
-  private resizeObserver: ResizeObserver | null = null;
+  /** The drawing pad: its ink, strokes, repaint and resize observer. */
+  private pad = new DrawingPad(this, (image) => {
+    this.drawn = image;
+    this.awaitingDrawn = true;
+    emit(this, 'distill-digit-drawn', { image: image.slice() });
+  });
   /** The last drawing as the models see it (centred 28 × 28), or null when the pad is blank. */
   @state() private drawn: Float32Array | null = null;
   /** A drawing was sent; select the drawn image when a readout brings it back. */
@@ -154,159 +136,30 @@ export class DistillDigits extends LitElement {
     }
   }
 
-  // ---------------------------------------------------------------- drawing
-
-  private padPoint(e: PointerEvent, pad: HTMLCanvasElement): { x: number; y: number } {
-    const r = pad.getBoundingClientRect();
-    return { x: ((e.clientX - r.left) / r.width) * INK_SIDE, y: ((e.clientY - r.top) / r.height) * INK_SIDE };
-  }
-
-  private onPointerDown(e: PointerEvent): void {
-    if (e.pointerType === 'mouse' && e.button !== 0) return;
-    if (this.stroke) return;
-    const pad = e.currentTarget as HTMLCanvasElement;
-    pad.setPointerCapture(e.pointerId);
-    e.preventDefault();
-    const p = this.padPoint(e, pad);
-    this.stroke = { id: e.pointerId, ...p };
-    paintDab(this.ink, p.x, p.y, BRUSH);
-    this.schedulePad();
-  }
-
-  private onPointerMove(e: PointerEvent): void {
-    if (!this.stroke || e.pointerId !== this.stroke.id) return;
-    const pad = e.currentTarget as HTMLCanvasElement;
-    // Coalesced events keep fast strokes smooth where the browser batches pointer moves.
-    const events = typeof e.getCoalescedEvents === 'function' ? e.getCoalescedEvents() : [];
-    for (const ev of events.length ? events : [e]) {
-      const p = this.padPoint(ev, pad);
-      paintSegment(this.ink, this.stroke.x, this.stroke.y, p.x, p.y, BRUSH);
-      this.stroke.x = p.x;
-      this.stroke.y = p.y;
-    }
-    this.schedulePad();
-  }
-
-  private onPointerEnd(e: PointerEvent): void {
-    if (!this.stroke || e.pointerId !== this.stroke.id) return;
-    this.stroke = null;
-    this.paintPad();
-    const image = centreDigit(this.ink.data, INK_SIDE);
-    this.drawn = image;
-    this.awaitingDrawn = true;
-    emit(this, 'distill-digit-drawn', { image: image.slice() });
-  }
+  // ---------------------------------------------------------------- drawing and painting
 
   private clearPad(): void {
-    this.ink = createInkGrid(INK_SIDE);
-    this.stroke = null;
     this.drawn = null;
     this.awaitingDrawn = false;
-    this.paintPad();
+    this.pad.clear();
     // The drawn image no longer exists on screen: go back to the first test digit.
     const strip = this.stripIndices(this.digits);
     if (this.digits?.labels[this.shown(this.digits)] === DRAWN_LABEL && strip.length) this.select(strip[0]!);
   }
 
-  private schedulePad(): void {
-    if (this.padFrame) return;
-    this.padFrame = requestAnimationFrame(() => {
-      this.padFrame = 0;
-      this.paintPad();
-    });
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.observePad();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    if (this.padFrame) cancelAnimationFrame(this.padFrame);
-    this.padFrame = 0;
-    this.stroke = null;
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = null;
-  }
-
-  /** Repaints the pad at its new size (its backing store follows CSS size × devicePixelRatio). */
-  private observePad(): void {
-    const pad = this.renderRoot.querySelector('canvas.pad');
-    if (!pad || this.resizeObserver) return;
-    this.resizeObserver = new ResizeObserver(() => this.schedulePad());
-    this.resizeObserver.observe(pad);
-  }
-
-  // ---------------------------------------------------------------- painting
-
-  private colors(): Colors {
-    return {
-      ink: hexToRgb(cssValue(this, '--distill-ink-color', '#1b1b1f')),
-      paper: hexToRgb(cssValue(this, '--distill-surface-color', '#ffffff')),
-      grid: 'rgba(0, 0, 0, 0.09)',
-    };
-  }
-
-  /** Paints a 28 × 28 grey image into a canvas whose width and height are 28. */
-  private paintImage(canvas: HTMLCanvasElement, pixels: ArrayLike<number> | null, offset: number, c: Colors): void {
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
-    const image = ctx.createImageData(MNIST_SIDE, MNIST_SIDE);
-    for (let i = 0; i < MNIST_PIXELS; i++) {
-      const v = pixels ? Math.min(1, Math.max(0, pixels[offset + i] ?? 0)) : 0;
-      const o = i * 4;
-      image.data[o] = c.paper[0] + (c.ink[0] - c.paper[0]) * v;
-      image.data[o + 1] = c.paper[1] + (c.ink[1] - c.paper[1]) * v;
-      image.data[o + 2] = c.paper[2] + (c.ink[2] - c.paper[2]) * v;
-      image.data[o + 3] = 255;
-    }
-    ctx.putImageData(image, 0, 0);
-  }
-
-  private paintPad(colors = this.colors()): void {
-    const pad = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.pad');
-    if (!pad) return;
-    const side = Math.max(MNIST_SIDE, Math.round(pad.clientWidth * (window.devicePixelRatio || 1)));
-    if (pad.width !== side) {
-      pad.width = side;
-      pad.height = side;
-    }
-    const ctx = pad.getContext('2d');
-    if (!ctx) return;
-    const small = document.createElement('canvas');
-    small.width = MNIST_SIDE;
-    small.height = MNIST_SIDE;
-    this.paintImage(small, downsample(this.ink, MNIST_SIDE), 0, colors);
-    ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(small, 0, 0, side, side);
-    // Faint lines between MNIST pixels: the pad is a 28 × 28 image, shown large.
-    ctx.strokeStyle = colors.grid;
-    ctx.lineWidth = 1;
-    ctx.beginPath();
-    for (let k = 1; k < MNIST_SIDE; k++) {
-      const at = Math.round((k * side) / MNIST_SIDE) + 0.5;
-      ctx.moveTo(at, 0);
-      ctx.lineTo(at, side);
-      ctx.moveTo(0, at);
-      ctx.lineTo(side, at);
-    }
-    ctx.stroke();
-  }
-
   protected override firstUpdated(): void {
-    this.paintPad();
-    this.observePad();
+    this.pad.paint();
+    this.pad.observe();
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const colors = this.colors();
+    const colors = digitColors(this);
     const d = this.digits;
     for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-image]')) {
       const index = Number(canvas.dataset['image']);
-      if (index < 0) this.paintImage(canvas, this.drawn, 0, colors);
-      else this.paintImage(canvas, d?.images ?? null, index * MNIST_PIXELS, colors);
+      if (index < 0) paintImage(canvas, this.drawn, 0, colors);
+      else paintImage(canvas, d?.images ?? null, index * MNIST_PIXELS, colors);
     }
   }
 
@@ -379,10 +232,10 @@ export class DistillDigits extends LitElement {
           width="280"
           height="280"
           data-testid="pad"
-          @pointerdown=${this.onPointerDown}
-          @pointermove=${this.onPointerMove}
-          @pointerup=${this.onPointerEnd}
-          @pointercancel=${this.onPointerEnd}
+          @pointerdown=${this.pad.onPointerDown}
+          @pointermove=${this.pad.onPointerMove}
+          @pointerup=${this.pad.onPointerEnd}
+          @pointercancel=${this.pad.onPointerEnd}
         ></canvas>
         <div class="pad-side">
           <button

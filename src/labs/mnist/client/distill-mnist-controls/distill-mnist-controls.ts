@@ -1,12 +1,8 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import type { BackendChoice, Speed } from '../../../../state/common';
 import {
   cloneMnistExperiment,
-  digitsKept,
-  digitsLeftOut,
-  MNIST_CLASSES,
   MNIST_LIMITS,
   type MnistExperiment,
   type MnistKnobs,
@@ -22,20 +18,12 @@ import { RUN_CONTROLS_PARTS } from '../../../../components/distill-run-controls/
 import { defineElement } from '../../../../components/shared/define';
 import { emit, type DistillRunChangeDetail } from '../../../../components/shared/events';
 import type { DistillMnistChangeDetail } from '../events';
-import {
-  checkboxField,
-  clampToStep,
-  formStyles,
-  legendField,
-  numberField,
-  numberInput,
-  rangeField,
-} from '../../../../components/shared/fields';
-import { formatInteger } from '../../../../shared/format';
+import { formStyles, legendField, numberInput } from '../../../../components/shared/fields';
 import { hostStyles } from '../../../../components/shared/styles';
 import { mnistControlsStyles } from './distill-mnist-controls.styles';
 import { distillationGroup } from './distillation-group';
 import { studentCard } from './student-card';
+import { transferGroup } from './transfer-group';
 import { mnistMsg } from '../../i18n/index';
 
 export { MNIST_LEARNING_RATE_STOPS } from './distillation-group';
@@ -180,17 +168,6 @@ export class DistillMnistControls extends LitElement {
     this.setStudent(index, { hidden });
   }
 
-  private toggleDigit(digit: number, leaveOut: boolean): void {
-    this.edit((e) => {
-      const set = new Set(e.transfer.excludeDigits);
-      if (leaveOut) set.add(digit);
-      else set.delete(digit);
-      const excludeDigits = [...set].sort((a, b) => a - b);
-      // Never leave no digit at all (the checkbox of the last one is disabled too).
-      if (digitsKept({ ...e.transfer, excludeDigits }).length > 0) e.transfer.excludeDigits = excludeDigits;
-    });
-  }
-
   private renderRun(): TemplateResult {
     return html`<fieldset part="group group-run">
       <legend>${mnistMsg.mnistControls.groups.run}</legend>
@@ -284,73 +261,12 @@ export class DistillMnistControls extends LitElement {
   }
 
   private renderTransfer(): TemplateResult {
-    const t = mnistMsg.mnistControls;
-    const transfer = this.experiment.transfer;
-    const k = this.experiment.knobs;
-    const size = this.draftTransferSize ?? transfer.size;
-    const kept = digitsKept(transfer);
-    const leftOut = digitsLeftOut(transfer);
-    return html`<fieldset part="group group-transfer">
-      <legend>${t.groups.transfer}</legend>
-      ${rangeField({
-        id: 'transfer-size',
-        label: t.transferSize,
-        help: t.transferSizeHelp,
-        shown: t.images(formatInteger(size)),
-        range: MNIST_LIMITS.transferSize,
-        value: size,
-        valueText: t.images(formatInteger(size)),
-        onInput: (v) => {
-          this.draftTransferSize = v;
-          this.requestUpdate();
-        },
-        onChange: (v) => {
-          this.draftTransferSize = null;
-          this.edit((x) => (x.transfer.size = clampToStep(v, MNIST_LIMITS.transferSize)));
-        },
-      })}
-      <fieldset class="digits-group" part="digits">
-        <legend>${t.leaveOut}</legend>
-        <div class="digits">
-          ${Array.from({ length: MNIST_CLASSES }, (_, d) => {
-            const excluded = transfer.excludeDigits.includes(d);
-            // The last digit still kept cannot be left out too.
-            const last = !excluded && kept.length === 1 && kept[0] === d;
-            return html`<label class="digit ${excluded ? 'checked' : ''}">
-              <input
-                type="checkbox"
-                .checked=${live(excluded)}
-                ?disabled=${last}
-                aria-label=${t.leaveOutDigit(d)}
-                aria-describedby=${last ? 'leave-out-help last-digit-help' : 'leave-out-help'}
-                @change=${(e: Event) => this.toggleDigit(d, (e.target as HTMLInputElement).checked)}
-              /><span>${d}</span>
-            </label>`;
-          })}
-        </div>
-        <p class="help" part="help" id="leave-out-help">${t.leaveOutHelp}</p>
-        ${kept.length === 1 ? html`<p class="help" part="help" id="last-digit-help">${t.lastDigit}</p>` : nothing}
-        ${transfer.onlyDigits ? html`<p class="note">${t.onlyDigits(transfer.onlyDigits.join(', '))}</p>` : nothing}
-      </fieldset>
-      ${checkboxField({
-        id: 'bias-correction',
-        label: t.biasCorrection,
-        help: t.biasCorrectionHelp,
-        checked: k.biasCorrection,
-        onToggle: (biasCorrection) => this.setKnobs({ biasCorrection }),
-      })}
-      ${k.biasCorrection
-        ? numberField({
-            id: 'bias-shift',
-            label: t.biasShift,
-            help: leftOut.length ? t.biasShiftHelp : `${t.biasShiftHelp} ${t.biasNothingLeftOut}`,
-            range: MNIST_LIMITS.biasShift,
-            value: k.biasShift,
-            onValue: (biasShift) => this.setKnobs({ biasShift }),
-            restore: this.restore,
-          })
-        : nothing}
-    </fieldset>`;
+    return transferGroup(this.experiment, this.draftTransferSize, {
+      setKnobs: (patch) => this.setKnobs(patch),
+      edit: (edit) => this.edit(edit),
+      draft: (size) => (this.draftTransferSize = size),
+      restore: this.restore,
+    });
   }
 
   private renderSeed(): TemplateResult {
