@@ -1,0 +1,76 @@
+/**
+ * The benchmark's report: the throughput table with its notes, the startup table
+ * (tests/bench/startup.mjs) and bench-results/bench-<date>.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { printStartupTable } from './startup.mjs';
+import { log } from './util.mjs';
+
+/** "WebGL 2 · ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device ...)))" → "WebGL 2 · SwiftShader (Vulkan)". */
+export function shortAdapter(adapter) {
+  if (!adapter) return 'n/a';
+  const text = String(adapter);
+  if (/swiftshader/i.test(text) && /ANGLE/.test(text)) {
+    const api = text.match(/Vulkan|OpenGL|D3D11|Metal/)?.[0];
+    return `${text.split(' · ')[0]} · SwiftShader${api ? ` (${api})` : ''}`;
+  }
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+export function fmtRate(value) {
+  if (value === undefined || value === null || !Number.isFinite(value)) return 'n/a';
+  return value >= 100 ? String(Math.round(value)) : value.toFixed(1);
+}
+
+export function printTable(rows, appSeconds) {
+  const header = ['backend', 'adapter', 'app ex/s', 'bare ex/s', 'app/bare', `long tasks > 50 ms (${appSeconds} s)`, 'steps', 'app steps×batch/s', 'that/bare'];
+  const lines = rows.map((r) => [
+    r.backend,
+    shortAdapter(r.adapter ?? r.bareAdapter ?? r.probeAdapter),
+    fmtRate(r.appExamplesPerSecond),
+    fmtRate(r.bareExamplesPerSecond),
+    r.ratio === undefined ? 'n/a' : r.ratio.toFixed(2),
+    r.longTasks ? `${r.longTasks.count} (${r.longTasks.totalMs} ms, max ${r.longTasks.maxMs})` : 'n/a',
+    r.steps === undefined ? 'n/a' : `${r.steps} in ${r.checkSeconds.toFixed(1)} s`,
+    fmtRate(r.appExamplesPerSecondFromSteps),
+    r.appExamplesPerSecondFromSteps > 0 && r.bareExamplesPerSecond > 0
+      ? (r.appExamplesPerSecondFromSteps / r.bareExamplesPerSecond).toFixed(2)
+      : 'n/a',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const fmt = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log('');
+  console.log(fmt(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const l of lines) console.log(fmt(l));
+  const notes = rows.flatMap((r) =>
+    [
+      r.reason && `${r.backend} app: n/a: ${r.reason}`,
+      r.note && `${r.backend} app: ${r.note}`,
+      r.bareReason && `${r.backend} bare: n/a: ${r.bareReason}`,
+      r.bareNote && `${r.backend} bare: ${r.bareNote}`,
+    ].filter(Boolean),
+  );
+  if (notes.length) {
+    console.log('');
+    for (const n of notes) console.log(`  - ${n}`);
+  }
+  console.log('');
+}
+
+export function printTables(opts, rows, startupRows) {
+  if (opts.startup !== 'only') printTable(rows, opts.appSeconds);
+  else console.log('');
+  if (opts.startup !== 'skip') printStartupTable(startupRows);
+}
+
+export function writeResults(opts, meta, rows, startupRows) {
+  mkdirSync(opts.outDir, { recursive: true });
+  const stamp = meta.started.replace(/[:]/g, '-').replace(/\..*$/, '');
+  const file = join(opts.outDir, `bench-${stamp}.json`);
+  const results = opts.startup === 'only' ? {} : { results: rows };
+  if (opts.startup !== 'skip') results.startup = startupRows;
+  writeFileSync(file, `${JSON.stringify({ meta, ...results }, null, 2)}\n`);
+  log(`wrote ${file}`);
+}
