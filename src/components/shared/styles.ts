@@ -39,34 +39,6 @@ export const hostStyles = css`
   }
 `;
 
-/** Bar fills and line samples per role; colours overridable through `--distill-*-color`. */
-export const roleStyles = css`
-  :host {
-    --_teacher: var(--distill-teacher-color, #0072b2);
-    --_student: var(--distill-student-color, #d55e00);
-    --_labels: var(--distill-labels-color, #000000);
-  }
-  .fill-teacher {
-    background: var(--_teacher);
-  }
-  .fill-student {
-    background-color: color-mix(in srgb, var(--_student) 22%, white);
-    background-image: repeating-linear-gradient(
-      135deg,
-      var(--_student) 0 4px,
-      transparent 4px 7px
-    );
-    box-shadow: inset 0 0 0 1.5px var(--_student);
-  }
-  .fill-labelsOnly {
-    background-color: color-mix(in srgb, var(--_labels) 8%, white);
-    background-image: radial-gradient(circle, var(--_labels) 1.25px, transparent 1.75px);
-    background-size: 6px 6px;
-    background-position: 1px 1px;
-    box-shadow: inset 0 0 0 1.5px var(--_labels);
-  }
-`;
-
 /** The role legend above bars and charts: one row of swatch + name items. */
 export const legendStyles = css`
   .legend {

@@ -62,7 +62,6 @@ export const mnistEn = {
       waitingDrawn: 'Sending your drawing to the models\u2026',
       tableCaption: (what: string, temperature: string): string =>
         `${what}: probability of each digit at T = ${temperature}`,
-      bar: (model: string, digit: string, percent: string): string => `${model}, digit ${digit}: ${percent}`,
     },
 
     classErrors: {

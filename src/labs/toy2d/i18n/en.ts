@@ -53,7 +53,6 @@ export const toy2dEn = {
     tableCaption: (index: number, temperature: string): string =>
       `Probe ${index + 1}: probabilities at T = ${temperature}`,
     modelHeader: 'Model',
-    bar: (role: string, className: string, percent: string): string => `${role}, ${className}: ${percent}`,
   },
 
   regions: {
