@@ -25,7 +25,10 @@ import { fetchBytes } from '../fetch-bytes';
 export const MNIST_SET_MAGIC = 'DPMN';
 export const MNIST_SET_VERSION = 1;
 export const MNIST_SET_HEADER_BYTES = 20;
-export const MNIST_CLASSES = 10;
+import { MNIST_CLASSES, MNIST_TEST_COUNT } from '../../src/labs/mnist/shared/schema';
+
+/** Defined once, in the lab's schema; re-exported for the data scripts. */
+export { MNIST_CLASSES, MNIST_TEST_COUNT };
 
 export interface MnistSet {
   /** `count · rows · cols` pixels, 0–255, image after image, row-major. */
@@ -148,7 +151,6 @@ export async function fetchMnistSet(
 
 /** Training images the lab ships: the first this-many of the official 60,000, in their order. */
 export const MNIST_TRAIN_SUBSET = 10_000;
-export const MNIST_TEST_COUNT = 10_000;
 /** The shipped files, relative to `models/`. */
 export const MNIST_TEST_FILE = 'mnist/data/test-10000.dpmn';
 export const MNIST_TRAIN_FILE = `mnist/data/train-${MNIST_TRAIN_SUBSET}.dpmn`;

@@ -2,8 +2,11 @@
  * MNIST teacher constants, paths and model-card type, shared by the browser worker and the Node
  * scripts. Pure: no fs, no tfjs.
  */
+import { MNIST_PIXELS } from '../../src/labs/mnist/shared/schema';
 
-export const MNIST_PIXELS = 28 * 28;
+/** Defined once, in the lab's schema; re-exported for the training scripts. */
+export { MNIST_PIXELS };
+
 export const MNIST_TEACHER_HIDDEN = [1200, 1200] as const;
 export const MNIST_TEACHER_ARCHITECTURE = '784 → 1200 → 1200 → 10, ReLU, dropout after each hidden layer, logits';
 /** Layer names: `hidden1`, `hidden2` (ReLU outputs, usable as hint layers) and `logits`. */
