@@ -25,6 +25,8 @@ import { distillationGroup } from './distillation-group';
 import { studentCard } from './student-card';
 import { transferGroup } from './transfer-group';
 import { mnistMsg } from '../../i18n/index';
+import { limits } from '../../../params';
+import { mnistTable } from '../../shared/params';
 
 export { MNIST_LEARNING_RATE_STOPS } from './distillation-group';
 
@@ -278,7 +280,7 @@ export class DistillMnistControls extends LitElement {
         t.seedHelp,
         numberInput({
           id: 'seed',
-          range: MNIST_LIMITS.seed,
+          range: limits(mnistTable, 'seed'),
           value: this.experiment.seed,
           onValue: (seed) => this.edit((e) => (e.seed = seed)),
           restore: this.restore,

@@ -11,7 +11,6 @@ import {
   type HintLayer,
   type HintMode,
   MNIST_BATCH_SIZES,
-  MNIST_LIMITS,
   MNIST_OPTIMIZERS,
   type MnistExperiment,
   type MnistKnobs,
@@ -19,9 +18,11 @@ import {
 import { logRangeField, logStops, numberField, rangeField, selectField } from '../../../../components/shared/fields';
 import { formatFixed, formatInteger, formatKnob, formatPercent, formatSignificant } from '../../../../shared/format';
 import { mnistMsg } from '../../i18n/index';
+import { limits } from '../../../params';
+import { mnistTable } from '../../shared/params';
 
 /** Learning rates the log-scale slider stops at: 1, 2, 3, 5 per decade over the MNIST range. */
-export const MNIST_LEARNING_RATE_STOPS: readonly number[] = logStops(MNIST_LIMITS.learningRate);
+export const MNIST_LEARNING_RATE_STOPS: readonly number[] = logStops(limits(mnistTable, 'knobs.learningRate'));
 
 export interface DistillationActions {
   setKnobs(patch: Partial<MnistKnobs>): void;
@@ -42,7 +43,7 @@ export function distillationGroup(experiment: MnistExperiment, act: Distillation
       label: c.temperature,
       help: c.temperatureHelp,
       shown: formatFixed(k.temperature, 1),
-      range: MNIST_LIMITS.temperature,
+      range: limits(mnistTable, 'knobs.temperature'),
       value: k.temperature,
       valueText: formatKnob(k.temperature, 1),
       onInput: (temperature) => act.setKnobs({ temperature }),
@@ -53,7 +54,7 @@ export function distillationGroup(experiment: MnistExperiment, act: Distillation
       help: c.alphaHelp,
       shown: formatFixed(k.alpha, 2),
       detail: alphaSplit,
-      range: MNIST_LIMITS.alpha,
+      range: limits(mnistTable, 'knobs.alpha'),
       value: k.alpha,
       valueText: `${formatFixed(k.alpha, 2)} · ${alphaSplit}`,
       onInput: (alpha) => act.setKnobs({ alpha: Number(alpha.toFixed(2)) }),
@@ -110,7 +111,7 @@ function hints(experiment: MnistExperiment, act: DistillationActions): TemplateR
           id: 'hint-steps',
           label: t.hintSteps,
           help: t.hintStepsHelp,
-          range: MNIST_LIMITS.hintSteps,
+          range: limits(mnistTable, 'knobs.hintSteps'),
           value: k.hintSteps,
           onValue: (hintSteps) => act.setKnobs({ hintSteps }),
           restore: act.restore,
@@ -120,7 +121,7 @@ function hints(experiment: MnistExperiment, act: DistillationActions): TemplateR
           label: t.hintWeight,
           help: t.hintWeightHelp,
           shown: formatFixed(k.hintWeight, 1),
-          range: MNIST_LIMITS.hintWeight,
+          range: limits(mnistTable, 'knobs.hintWeight'),
           value: k.hintWeight,
           valueText: formatKnob(k.hintWeight, 1),
           onInput: (hintWeight) => act.setKnobs({ hintWeight: Number(hintWeight.toFixed(1)) }),

@@ -5,10 +5,12 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { digitsKept, digitsLeftOut, MNIST_CLASSES, MNIST_LIMITS, type MnistExperiment, type MnistKnobs } from '../../shared/schema';
+import { digitsKept, digitsLeftOut, MNIST_CLASSES, type MnistExperiment, type MnistKnobs } from '../../shared/schema';
 import { checkboxField, clampToStep, numberField, rangeField } from '../../../../components/shared/fields';
 import { formatInteger } from '../../../../shared/format';
 import { mnistMsg } from '../../i18n/index';
+import { limits } from '../../../params';
+import { mnistTable } from '../../shared/params';
 
 export interface TransferActions {
   setKnobs(patch: Partial<MnistKnobs>): void;
@@ -46,7 +48,7 @@ export function transferGroup(experiment: MnistExperiment, draftSize: number | n
       label: t.transferSize,
       help: t.transferSizeHelp,
       shown: t.images(formatInteger(size)),
-      range: MNIST_LIMITS.transferSize,
+      range: limits(mnistTable, 'transfer.size'),
       value: size,
       valueText: t.images(formatInteger(size)),
       onInput: (v) => {
@@ -55,7 +57,7 @@ export function transferGroup(experiment: MnistExperiment, draftSize: number | n
       },
       onChange: (v) => {
         act.draft(null);
-        act.edit((x) => (x.transfer.size = clampToStep(v, MNIST_LIMITS.transferSize)));
+        act.edit((x) => (x.transfer.size = clampToStep(v, limits(mnistTable, 'transfer.size'))));
       },
     })}
     <fieldset class="digits-group" part="digits">
@@ -93,7 +95,7 @@ export function transferGroup(experiment: MnistExperiment, draftSize: number | n
           id: 'bias-shift',
           label: t.biasShift,
           help: leftOut.length ? t.biasShiftHelp : `${t.biasShiftHelp} ${t.biasNothingLeftOut}`,
-          range: MNIST_LIMITS.biasShift,
+          range: limits(mnistTable, 'knobs.biasShift'),
           value: k.biasShift,
           onValue: (biasShift) => act.setKnobs({ biasShift }),
           restore: act.restore,

@@ -14,9 +14,11 @@ import { formatFixed, formatInteger, formatKnob, formatPercent, formatSignifican
 import { hostStyles } from '../../../../components/shared/styles';
 import { controlsStyles } from './distill-controls.styles';
 import { toy2dMsg } from '../../i18n/index';
+import { limits } from '../../../params';
+import { toy2dTable } from '../../shared/params';
 
 /** Learning rates the log-scale slider stops at: 1, 2, 3, 5 per decade from 1e-4 to 1. */
-export const LEARNING_RATE_STOPS: readonly number[] = logStops(LIMITS.learningRate);
+export const LEARNING_RATE_STOPS: readonly number[] = logStops(limits(toy2dTable, 'knobs.learningRate'));
 
 /**
  * Every knob of the experiment, grouped as Run, Data, Student, Distillation and Compute. A pure
@@ -113,7 +115,7 @@ export class DistillControls extends LitElement {
         id: 'seed',
         label: t.seed,
         help: t.seedHelp,
-        range: LIMITS.seed,
+        range: limits(toy2dTable, 'seed'),
         value: s.seed,
         onValue: (seed) => (seed === this.state.seed ? this.restore() : this.change({ seed })),
         restore: this.restore,
@@ -176,7 +178,7 @@ export class DistillControls extends LitElement {
         label: t.temperature,
         help: t.temperatureHelp,
         shown: formatFixed(k.temperature, 1),
-        range: LIMITS.temperature,
+        range: limits(toy2dTable, 'knobs.temperature'),
         value: k.temperature,
         valueText: formatKnob(k.temperature, 1),
         onInput: (temperature) => this.setKnobs({ temperature }),
@@ -187,7 +189,7 @@ export class DistillControls extends LitElement {
         help: t.alphaHelp,
         shown: formatFixed(k.alpha, 2),
         detail: alphaSplit,
-        range: LIMITS.alpha,
+        range: limits(toy2dTable, 'knobs.alpha'),
         value: k.alpha,
         valueText: `${formatFixed(k.alpha, 2)} · ${alphaSplit}`,
         onInput: (alpha) => this.setKnobs({ alpha: Number(alpha.toFixed(2)) }),
