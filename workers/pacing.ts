@@ -93,6 +93,10 @@ export function createPacer(now: () => number) {
     start(ctx: LoopContext): void {
       pacer.playing = true;
       rate = [];
+      // What a paused snapshot cost (a run's first, whole-test-set one) says nothing about the
+      // snapshots while playing: the first one comes after the first chunk of steps.
+      snapshotCost = 0;
+      heavyCost = 0;
       loop = playLoop(ctx).finally(() => {
         loop = null;
       });

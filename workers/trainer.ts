@@ -133,6 +133,29 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
     listener?.snapshot(snap);
   }
 
+  let refineQueued = false;
+  /**
+   * While paused, a partial readout (a test-set pass measured in chunks) is completed in the
+   * background: one heavy snapshot per turn, each its own exclusive task, so commands get in
+   * between. Stops at Play (which refines as it goes), a new run, or once the readout is whole.
+   */
+  function refineWhilePaused(): void {
+    const r = run;
+    if (refineQueued || !r?.refining?.()) return;
+    refineQueued = true;
+    setTimeout(() => {
+      refineQueued = false;
+      exclusive(async () => {
+        if (run !== r || pacer.playing || !r.refining?.()) return false;
+        publish(await snapshot(true));
+        return true;
+      }).then(
+        (again) => again && refineWhilePaused(),
+        (error: unknown) => report(toError(error)),
+      );
+    }, 0);
+  }
+
   /** A fresh run of `next` in lab `f` on the current backend, and what `init` returns for it. */
   async function buildRun(f: LabWorker, next: unknown): Promise<InitResult> {
     refuseProblems(f.shared.validate(next));
@@ -254,6 +277,7 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
         // While paused, show the effect of a new T (or bias correction) at once.
         if (!pacer.playing) publish(await snapshot(false));
       });
+      if (!pacer.playing) refineWhilePaused();
     },
 
     async setSpeed(value) {
@@ -273,11 +297,12 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
 
     async pause() {
       await pacer.stop();
+      refineWhilePaused();
     },
 
     async step(count = 1) {
       await pacer.stop();
-      return guarded(() =>
+      const result = await guarded(() =>
         exclusive(async () => {
           const { r } = current();
           for (let i = 0; i < count; i++) r.trainStep();
@@ -286,6 +311,8 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
           return r.step;
         }),
       );
+      refineWhilePaused();
+      return result;
     },
 
     async input(name, payload) {
@@ -303,8 +330,11 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
     },
 
     async memory() {
-      const m = tf.memory();
-      return { numTensors: m.numTensors, numBytes: m.numBytes };
+      // Between tasks, so a background refinement never counts its tensors in flight.
+      return exclusive(async () => {
+        const m = tf.memory();
+        return { numTensors: m.numTensors, numBytes: m.numBytes };
+      });
     },
 
     async dispose() {

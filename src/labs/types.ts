@@ -95,6 +95,11 @@ export interface LabRun<R = object, I = object> {
   configure(patch: Record<string, unknown>): void;
   /** The lab's readout; `heavy` adds the costly parts (decision regions, a test-set evaluation). */
   readout(heavy: boolean): Promise<R>;
+  /**
+   * True while the last readout was partial (the MNIST lab's test-set pass, measured a chunk per
+   * heavy readout): while paused, the engine keeps taking heavy snapshots until it is false.
+   */
+  refining?(): boolean;
   /** True when the readout shows the run has blown up (NaN or infinite losses). */
   diverged(readout: R): boolean;
   /** A named input from the page (probe points, a drawn digit, a typed prefix, an environment seed). */

@@ -23,6 +23,23 @@ test.describe('the MNIST lab', () => {
     await expect(page.getByTestId('top3')).toBeVisible();
   });
 
+  test('feedback from the first step: a training loss at once, the test set measured a chunk at a time', async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.goto('/?lab=mnist&backend=wasm');
+    await waitForReady(page, 120_000);
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.waitForFunction(() => window.__distill.steps.some((s) => s.step >= 1), null, { timeout: 60_000 });
+    // Within 3 s of the first trained snapshot, a student's training loss is shown as a number.
+    const loss = page.locator('[data-testid^="latest-loss-student-"] .num').first();
+    await expect(loss).toHaveText(/\d\.\d+ nats/, { timeout: 3_000 });
+    const detail = (await events(page)).steps.find((s) => s.step >= 1) as unknown as { students: { trainLoss: number }[]; evaluation: { done: number; total: number } };
+    expect(detail.students.every((s) => s.trainLoss > 0)).toBe(true);
+    expect(detail.evaluation.total).toBe(10_000);
+    // While a pass is partial the panel says how much of the test set the errors stand on.
+    await expect(page.getByTestId('evaluation')).toHaveText(/evaluating [\d,]+ \/ 10,000 test images/, { timeout: 30_000 });
+    await page.getByRole('button', { name: 'Pause' }).click();
+  });
+
   test('drawing on the pad changes the distributions shown', async ({ page }) => {
     test.setTimeout(180_000);
     await page.goto(`/?${SMALL}&backend=wasm`);

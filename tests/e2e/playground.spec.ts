@@ -61,6 +61,15 @@ test.describe('the playground app', () => {
     await expect.poll(() => shownStep(page)).toBe(1);
   });
 
+  test('after one Step the training loss (the distillation objective) is shown', async ({ page }) => {
+    await page.goto('/?backend=wasm');
+    await waitForReady(page);
+    const loss = page.getByTestId('latest-train-student').locator('.num');
+    await expect(loss).not.toHaveText(/\d/);
+    await page.getByRole('button', { name: 'Step' }).click();
+    await expect(loss).toHaveText(/\d\.\d+ nats/);
+  });
+
   test('a link reopens the exact experiment, and changing a knob updates the link', async ({ page }) => {
     await page.goto('/?backend=wasm&dataset=clusters&hidden=8,4&act=tanh&T=2.5&alpha=0.3&batch=64&opt=sgd&seed=7');
     await waitForReady(page);

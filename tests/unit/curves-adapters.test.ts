@@ -12,7 +12,8 @@ const metrics = (kl: number, hard: number, accuracy: number) => ({ klToTeacher: 
 describe('toy2d curves', () => {
   it('has KL, hard-loss and accuracy charts; the teacher has no KL to itself', () => {
     const spec = toy2dCurvesSpec();
-    expect(spec.charts.map((c) => c.key)).toEqual(['kl', 'hard', 'accuracy']);
+    expect(spec.charts.map((c) => c.key)).toEqual(['kl', 'hard', 'accuracy', 'train']);
+    expect(spec.charts[3]!).toMatchObject({ scale: 'log', series: ['student'], title: toy2dEn.lossChart.trainLoss });
     expect(spec.charts[0]!.series).toEqual(['student', 'labelsOnly']);
     expect(spec.charts[2]!.range).toEqual([0, 1]);
     expect(spec.charts[0]!.title).toBe(toy2dEn.lossChart.kl);
@@ -33,6 +34,9 @@ describe('toy2d curves', () => {
     const withLabels = toy2dPoint({ ...snapshot, labelsOnly: metrics(0.6, 0.7, 0.8) });
     expect(withLabels.values.kl).toEqual({ student: 0.3, labelsOnly: 0.6 });
     expect(withLabels.values.accuracy!.labelsOnly).toBe(0.8);
+    // The training loss from step 1 (step 0 has none: a gap).
+    expect(toy2dPoint({ ...snapshot, trainLoss: { total: 0.25 } }).values.train).toEqual({ student: 0.25 });
+    expect(toy2dPoint({ ...snapshot, step: 0, trainLoss: { total: Number.NaN } }).values.train).toEqual({ student: null });
   });
 
   it('formats nats and percentages', () => {
@@ -59,7 +63,9 @@ describe('mnist curves', () => {
     ]);
     const chart = spec.charts[0]!;
     expect(chart.series).toEqual(['teacher', 'student-a', 'student-b']);
-    expect(chart.note).toBe(mnistEn.mnist.errorChart.teacherNote);
+    expect(chart.note).toBe(`${mnistEn.mnist.errorChart.teacherNote} ${mnistEn.mnist.errorChart.runningNote}`);
+    // The training-loss chart: one line per student, log scale.
+    expect(spec.charts[1]!).toMatchObject({ key: 'loss', scale: 'log', series: ['student-a', 'student-b'] });
     expect(isZoom(chart.range)).toBe(true);
     if (!isZoom(chart.range)) return;
     expect(chart.range.full).toEqual([0, 100]);
@@ -76,5 +82,9 @@ describe('mnist curves', () => {
     expect(point.x).toBe(300);
     expect(point.values.error!.teacher).toBeCloseTo(0.7, 12);
     expect(point.values.error!['student-a']).toBeCloseTo(1.5, 12);
+    expect(point.values.loss).toBeUndefined();
+    const trained = mnistPoint(301, errors(70), [{ id: 'a', label: '', test: errors(30, 2000), trainLoss: 0.4 }]);
+    expect(trained.values.error!['student-a']).toBeCloseTo(1.5, 12);
+    expect(trained.values.loss).toEqual({ 'student-a': 0.4 });
   });
 });

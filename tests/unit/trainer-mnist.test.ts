@@ -6,6 +6,7 @@ import type { MnistExperiment } from '../../src/labs/mnist/shared/schema';
 import type { TrainerError, TrainerListener } from '../../workers/trainer-api';
 import { mnistShared } from '../../src/labs/mnist/shared/lab';
 import type { MnistInit, MnistSnapshot } from '../../src/labs/mnist/shared/readouts';
+import { EVAL_CHUNK } from '../../src/labs/mnist/worker/evaluation-pass';
 
 /** The lab's quick experiment: two 32-unit students (labels; KD at top-3) on 500 transfer images without 3s. */
 const config = (): MnistExperiment => mnistShared.quick!();
@@ -21,6 +22,13 @@ describe('trainer API, MNIST lab (wasm backend)', () => {
   };
   const trainer = createTrainer({ lab: nodeLabs() });
   let init: MnistInit;
+  /** While paused, a partial test-set pass completes in the background: wait for the whole one. */
+  const whole = async (): Promise<MnistSnapshot> => {
+    const done = () => snapshots.at(-1)!.mnist.evaluation;
+    for (let i = 0; i < 600 && done().done < done().total; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(done().done).toBe(10_000);
+    return snapshots.at(-1)!;
+  };
 
   beforeAll(async () => {
     // The 2×1200 teacher's forward passes make the plain JS backend too slow here: use WebAssembly.
@@ -47,10 +55,35 @@ describe('trainer API, MNIST lab (wasm backend)', () => {
     expect(Array.from(m.digits.labels)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
-  it('trains: steps move, the students beat chance, the left-out 3s are mostly wrong', async () => {
-    const r = await trainer.step(150);
+  it('after a step, the first snapshot comes with a partial evaluation; the following ones complete the pass', async () => {
+    const n = snapshots.length;
+    const started = performance.now();
+    const r = await trainer.step(1);
     expect(r.ok).toBe(true);
-    const s = snapshots.at(-1)!;
+    // The step's own snapshot measured one chunk of the test set, not all 10,000 images.
+    expect(performance.now() - started).toBeLessThan(2000);
+    const first = snapshots[n]!;
+    expect(first.step).toBe(1);
+    expect(first.mnist.evaluation).toEqual({ done: EVAL_CHUNK, total: 10_000, fromStep: 1 });
+    for (const st of first.mnist.students) {
+      expect(st.test.total).toBe(EVAL_CHUNK);
+      expect(st.test.perClass.totals.reduce((a, b) => a + b, 0)).toBe(EVAL_CHUNK);
+    }
+    // The teacher is frozen: measured once, on all of them, at init.
+    expect(first.mnist.teacher.total).toBe(10_000);
+    // The training loss is there from the first step.
+    for (const l of first.losses) expect(Number.isFinite(l.total) && l.total > 0).toBe(true);
+    const last = await whole();
+    const passes = snapshots.slice(n).map((s) => s.mnist.evaluation.done);
+    expect(passes).toEqual(Array.from({ length: 10_000 / EVAL_CHUNK }, (_, i) => (i + 1) * EVAL_CHUNK));
+    expect(last.step).toBe(1);
+    for (const st of last.mnist.students) expect(st.test.total).toBe(10_000);
+  });
+
+  it('trains: steps move, the students beat chance, the left-out 3s are mostly wrong', async () => {
+    const r = await trainer.step(149);
+    expect(r.ok).toBe(true);
+    const s = await whole();
     expect(s.step).toBe(150);
     expect(s.examplesSeen).toBe(150 * 32);
     expect(s.flops.total).toBe(150 * s.flops.perStep);
@@ -62,9 +95,9 @@ describe('trainer API, MNIST lab (wasm backend)', () => {
   });
 
   it('the bias correction (+3.5 on the 3 logit) changes the errors without a reset', async () => {
-    const before = snapshots.at(-1)!;
+    const before = await whole();
     await trainer.configure({ biasCorrection: true });
-    const after = snapshots.at(-1)!;
+    const after = await whole();
     expect(after.step).toBe(before.step);
     expect(after.mnist.biasCorrection).toBe(true);
     const threes = (s: MnistSnapshot) => s.mnist.students.map((x) => x.test.perClass.errors[3]!);
@@ -76,6 +109,7 @@ describe('trainer API, MNIST lab (wasm backend)', () => {
     expect(kdAfter!).toBeLessThan(kdBefore! - 100);
     expect(kdBefore! - kdAfter!).toBeGreaterThan(labelsBefore! - labelsAfter!);
     await trainer.configure({ biasCorrection: false });
+    await whole();
   });
 
   it('the digits input shows a drawn digit, and refuses a wrong size', async () => {

@@ -1,12 +1,13 @@
 /**
  * The MNIST lab's curves, as a `<distill-curves>` spec builder and a point function. Pure (no DOM).
  *
- * One large chart: test error (%) against training step, the frozen teacher as a flat reference
- * line and one line per student (series 1–3 by position). The axis zooms to a few times the latest
- * errors (see ./error-axis); a button shows 0–100 %.
+ * Two large charts against training step: test error (%), the frozen teacher as a flat reference
+ * line and one line per student (series 1–3 by position), its axis zoomed to a few times the latest
+ * errors (see ./error-axis, a button shows 0–100 %); and each student's training loss on its last
+ * batch (log scale), there from the first step, while the test errors come a chunk at a time.
  */
 import { msg } from '../../../i18n/index';
-import { formatPercent, formatSignificant } from '../../../shared/format';
+import { formatNats, formatPercent, formatSignificant } from '../../../shared/format';
 import { studentStyle, TEACHER_STYLE } from '../../../components/shared/series';
 import type { CurvePoint, CurvesSpec, CurveValue } from '../../../components/distill-curves/curves-spec';
 import { errorAxisTop } from './error-axis';
@@ -23,9 +24,12 @@ export interface MnistCurvesStudent {
   id: string;
   label: string;
   test: MnistErrorCount;
+  /** Training loss of its last step (its whole objective), when known. */
+  trainLoss?: number;
 }
 
 export const MNIST_CHART = 'error';
+export const MNIST_LOSS_CHART = 'loss';
 export const MNIST_TEACHER = 'teacher';
 
 /** A student's series key: by id, so a different set of students starts a new history. */
@@ -41,6 +45,7 @@ export function errorPercent(e: MnistErrorCount): CurveValue {
 /** The spec for these students (labels as given, "Student A"… where empty). */
 export function mnistCurvesSpec(students: readonly Pick<MnistCurvesStudent, 'id' | 'label'>[]): CurvesSpec {
   const t = mnistMsg.mnist.errorChart;
+  const l = mnistMsg.mnist.lossChart;
   return {
     xLabel: t.stepAxis,
     legendLabel: mnistMsg.mnist.modelsLegend,
@@ -68,15 +73,35 @@ export function mnistCurvesSpec(students: readonly Pick<MnistCurvesStudent, 'id'
           toggleHelp: t.fullRangeHelp,
         },
         series: [MNIST_TEACHER, ...students.map((s) => mnistStudentKey(s.id))],
-        note: t.teacherNote,
+        note: `${t.teacherNote} ${t.runningNote}`,
+      },
+      {
+        key: MNIST_LOSS_CHART,
+        title: l.title,
+        label: l.chartLabel,
+        format: (v) => formatNats(v),
+        axis: (v) => formatSignificant(v, 2),
+        range: 'auto',
+        scale: 'log',
+        series: students.map((s) => mnistStudentKey(s.id)),
+        note: l.note,
       },
     ],
   };
 }
 
-/** The test errors at `step` as a point. */
+/** A training loss as a log-scale value: null before the first step (NaN) or where not positive. */
+export function lossValue(v: number | undefined): CurveValue {
+  return v !== undefined && Number.isFinite(v) && v > 0 ? v : null;
+}
+
+/** The test errors (and, where given, the students' training losses) at `step` as a point. */
 export function mnistPoint(step: number, teacher: MnistErrorCount, students: readonly MnistCurvesStudent[]): CurvePoint {
   const row: Record<string, CurveValue> = { [MNIST_TEACHER]: errorPercent(teacher) };
   for (const s of students) row[mnistStudentKey(s.id)] = errorPercent(s.test);
-  return { x: step, values: { [MNIST_CHART]: row } };
+  const values: CurvePoint['values'] = { [MNIST_CHART]: row };
+  if (students.some((s) => s.trainLoss !== undefined)) {
+    values[MNIST_LOSS_CHART] = Object.fromEntries(students.map((s) => [mnistStudentKey(s.id), lossValue(s.trainLoss)]));
+  }
+  return { x: step, values };
 }

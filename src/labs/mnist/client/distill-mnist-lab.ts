@@ -68,7 +68,9 @@ export class DistillMnistLab extends LabPanelElement<MnistSnapshot> {
       // Applied at once, so this point lands in the new spec's history.
       curves.spec = this.curvesSpec;
     }
-    const point = mnistPoint(s.step, s.mnist.teacher, students);
+    // The training loss exists from the first step; step 0 has none (NaN) and leaves a gap.
+    const withLoss = students.map((x, i) => ({ ...x, trainLoss: s.step > 0 ? s.losses[i]?.total : undefined }));
+    const point = mnistPoint(s.step, s.mnist.teacher, withLoss);
     curves.push(point.x, point.values);
   }
 
@@ -130,6 +132,16 @@ export class DistillMnistLab extends LabPanelElement<MnistSnapshot> {
     </p>`;
   }
 
+  /** How much of the test set the students' errors were measured on: a running estimate until whole. */
+  private renderEvaluation() {
+    const ev = this.snapshot?.mnist.evaluation;
+    if (!ev) return nothing;
+    const text = ev.done < ev.total
+      ? mnistMsg.mnist.evaluating(formatInteger(ev.done), formatInteger(ev.total))
+      : mnistMsg.mnist.evaluated(formatInteger(ev.total), formatInteger(ev.fromStep));
+    return html`<p class="hint" data-testid="evaluation" aria-live="off">${text}</p>`;
+  }
+
   override render() {
     const e = this.experiment;
     if (!e) return nothing;
@@ -165,6 +177,7 @@ export class DistillMnistLab extends LabPanelElement<MnistSnapshot> {
         </section>
         <section class="panel" aria-labelledby="errors-title">
           <h2 id="errors-title">${mnistMsg.panel.errorsTitle}</h2>
+          ${this.renderEvaluation()}
           <distill-curves part="error-chart" exportparts="legend, chart, range, plot, latest" .spec=${this.curvesSpec}></distill-curves>
         </section>
         <section class="panel" aria-labelledby="class-errors-title">

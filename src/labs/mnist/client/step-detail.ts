@@ -1,4 +1,4 @@
-/** The MNIST lab's `distill-step` event detail: test errors out of 10,000. Pure. */
+/** The MNIST lab's `distill-step` event detail: test errors (out of the images measured so far) and training losses. Pure. */
 import type { MnistSnapshot } from '../shared/readouts';
 
 export interface MnistStepEventDetail {
@@ -9,7 +9,9 @@ export interface MnistStepEventDetail {
   running: boolean;
   temperature: number;
   teacherErrors: number;
-  students: { id: string; errors: number; perClassErrors: number[] }[];
+  /** Test images the students' errors were measured on so far, of `total` (a pass in chunks while training). */
+  evaluation: { done: number; total: number };
+  students: { id: string; errors: number; perClassErrors: number[]; trainLoss: number }[];
   flops: number;
   flopsPerSecond: number;
 }
@@ -23,7 +25,13 @@ export function stepDetail(s: MnistSnapshot): MnistStepEventDetail {
     running: s.running,
     temperature: s.knobs.temperature,
     teacherErrors: s.mnist.teacher.errors,
-    students: s.mnist.students.map((x) => ({ id: x.id, errors: x.test.errors, perClassErrors: [...x.test.perClass.errors] })),
+    evaluation: { done: s.mnist.evaluation.done, total: s.mnist.evaluation.total },
+    students: s.mnist.students.map((x, i) => ({
+      id: x.id,
+      errors: x.test.errors,
+      perClassErrors: [...x.test.perClass.errors],
+      trainLoss: s.losses[i]?.total ?? Number.NaN,
+    })),
     flops: s.flops.total,
     flopsPerSecond: s.flops.perSecond,
   };

@@ -102,9 +102,18 @@ export const mnistEn = {
       atStep: (step: string): string => `Step ${step}:`,
       noData: 'No data yet.',
       teacherNote: 'The teacher is frozen, so its line stays flat: a reference for the students.',
+      runningNote:
+        'While training, the test set is measured a chunk at a time: until a pass over all 10,000 images completes, a student\'s error is a running estimate on the images measured so far.',
       fullRange: 'Show 0\u2013100 %',
       fullRangeHelp: 'The chart zooms to the low errors; early points may start above the top. Press to see the whole range.',
     },
+    lossChart: {
+      title: 'Training loss: each student\'s objective on its last batch',
+      chartLabel: 'Chart: each student\'s training loss in nats (log scale) against training step.',
+      note: 'Measured on every step\'s batch of the transfer set, so it is there from the first step; the test errors follow a chunk of test images at a time.',
+    },
+    evaluating: (done: string, total: string): string => `evaluating ${done} / ${total} test images`,
+    evaluated: (total: string, step: string): string => `measured on all ${total} test images (pass from step ${step})`,
   },
 
   /** The MNIST lab's control panel, `<distill-mnist-controls>`. Shared labels (Play, Speed, T, α…) come from `controls`. */

@@ -31,10 +31,11 @@ export type MnistInit = LabInit<MnistInfo, MnistReadoutFields>;
 
 // View-facing: students are described by readable labels, so the views need not know the lab's schema.
 
-/** Errors of one model on the 10,000-image MNIST test set. */
+/** Errors of one model on the MNIST test images measured so far (all 10,000 once a pass completes). */
 export interface MnistErrors {
   /** Misclassified test images, out of `total`. */
   errors: number;
+  /** Test images these errors were measured on (`MnistReadout.evaluation.done` for a student). */
   total: number;
   /** Misclassified images per true digit 0–9, and how many test images of that digit exist. */
   perClass: { errors: number[]; totals: number[] };
@@ -72,4 +73,10 @@ export interface MnistReadout {
   digits: DigitReadout;
   /** Whether the students' errors include the +3.5 correction on the 3 logit (dark-knowledge preset). */
   biasCorrection: boolean;
+  /**
+   * The students' test-set pass: `done` of `total` images measured so far, since step `fromStep`.
+   * While training, a pass advances one chunk per heavy snapshot; until `done === total` the
+   * students' errors are a running estimate. The teacher (frozen) is measured on all of them.
+   */
+  evaluation: { done: number; total: number; fromStep: number };
 }

@@ -57,44 +57,55 @@ export function withBias(logits: tf.Tensor2D, bias: Float32Array | null): tf.Ten
 }
 
 /**
- * Per-digit metrics on the whole test set, in chunks of EVAL_BATCH, for every student and, when
- * `teacher` is given, for the teacher too (null otherwise).
+ * Confusion matrices of every student and, when `teacher` is given, of the teacher (last) on the
+ * test images [start, start + size), in batches of EVAL_BATCH. Every tensor is freed here.
+ */
+export async function chunkConfusions(
+  test: MnistData,
+  start: number,
+  size: number,
+  students: LogitsFn[],
+  teacher: tf.LayersModel | null,
+): Promise<Int32Array[]> {
+  const models = students.length + (teacher ? 1 : 0);
+  const end = Math.min(test.count, start + size);
+  const confusions = Array.from({ length: models }, () => new Int32Array(MNIST_CLASSES * MNIST_CLASSES));
+  for (let from = start; from < end; from += EVAL_BATCH) {
+    const n = Math.min(EVAL_BATCH, end - from);
+    const idx = Uint32Array.from({ length: n }, (_, j) => from + j);
+    const pixels = imagesToFloat(test.images, idx);
+    const packed = tf.tidy(() => {
+      const x = tf.tensor2d(pixels, [n, MNIST_PIXELS]);
+      const preds = students.map((logits) => tf.argMax(logits(x), 1));
+      if (teacher) preds.push(tf.argMax(teacher.predict(x) as tf.Tensor2D, 1));
+      return tf.stack(preds) as tf.Tensor2D;
+    });
+    // Read back batch by batch: never more than one batch's activations queued on the device.
+    const values = await packed.data();
+    packed.dispose();
+    const labels = test.labels.subarray(from, from + n);
+    for (let m = 0; m < models; m++) {
+      const c = confusionMatrix(labels, values.subarray(m * n, (m + 1) * n));
+      for (let k = 0; k < c.length; k++) confusions[m]![k]! += c[k]!;
+    }
+  }
+  return confusions;
+}
+
+/**
+ * Per-digit metrics on the whole test set for every student and, when `teacher` is given, for the
+ * teacher too (null otherwise).
  */
 export async function testMetrics(
   test: MnistData,
   students: LogitsFn[],
   teacher: tf.LayersModel | null,
 ): Promise<{ teacher: ClassMetrics | null; students: ClassMetrics[] }> {
-  const models = students.length + (teacher ? 1 : 0);
-  const n = test.count;
-  const chunks: tf.Tensor2D[] = [];
-  try {
-    for (let start = 0; start < n; start += EVAL_BATCH) {
-      const size = Math.min(EVAL_BATCH, n - start);
-      const idx = Uint32Array.from({ length: size }, (_, j) => start + j);
-      const pixels = imagesToFloat(test.images, idx);
-      chunks.push(
-        tf.tidy(() => {
-          const x = tf.tensor2d(pixels, [size, MNIST_PIXELS]);
-          const preds = students.map((logits) => tf.argMax(logits(x), 1));
-          if (teacher) preds.push(tf.argMax(teacher.predict(x) as tf.Tensor2D, 1));
-          return tf.stack(preds) as tf.Tensor2D;
-        }),
-      );
-      // Let the device drain between chunks: never more than one chunk's activations queued.
-      await chunks.at(-1)!.data();
-    }
-    const packed = tf.tidy(() => tf.concat(chunks, 1));
-    const values = await packed.data();
-    packed.dispose();
-    const metricsOf = (m: number) => classMetrics(confusionMatrix(test.labels, values.subarray(m * n, (m + 1) * n)));
-    return {
-      teacher: teacher ? metricsOf(models - 1) : null,
-      students: students.map((_, i) => metricsOf(i)),
-    };
-  } finally {
-    tf.dispose(chunks);
-  }
+  const confusions = await chunkConfusions(test, 0, test.count, students, teacher);
+  return {
+    teacher: teacher ? classMetrics(confusions[students.length]!) : null,
+    students: students.map((_, i) => classMetrics(confusions[i]!)),
+  };
 }
 
 /**

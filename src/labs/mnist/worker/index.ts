@@ -12,7 +12,8 @@ import { MNIST_CLASSES, MNIST_PIXELS, digitsLeftOut, type ClassMetrics, type Mni
 import type { LabRun, LabWorker, Loaded } from '../../types';
 import { mnistShared } from '../shared/lab';
 import type { DigitReadout, MnistErrors, MnistInfo, MnistReadoutFields } from '../shared/readouts';
-import { MnistRun, type MnistEvaluation } from './run';
+import { EvaluationPass } from './evaluation-pass';
+import { MnistRun } from './run';
 import { imagesToFloat, type MnistData } from './transfer';
 
 export interface MnistLoaded extends Loaded {
@@ -62,18 +63,31 @@ function digitsPayload(payload: unknown): { images: Float32Array; labels: Uint8A
 
 function wrap(run: MnistRun, e: MnistExperiment, loaded: MnistLoaded): LabRun<MnistReadoutFields, MnistInfo> {
   let digits = defaultDigits(loaded.test);
-  let evaluation: MnistEvaluation | null = null;
+  /** The current test-set pass; `stale` once the bias correction changed what the errors are. */
+  let pass: EvaluationPass | null = null;
+  let stale = false;
   const students = () => e.students.map((_, i) => ({ id: STUDENT_IDS[i]!, label: STUDENT_IDS[i]!, parameters: run.studentParameters[i]! }));
   return Object.assign(steppingOf(run), {
     configure(patch) {
       const before = run.currentKnobs;
       run.configure(patch);
-      // The bias correction changes what the test errors are: evaluate again at the next snapshot.
-      if (patch.biasCorrection !== undefined && patch.biasCorrection !== before.biasCorrection) evaluation = null;
-      if (patch.biasShift !== undefined && patch.biasShift !== before.biasShift) evaluation = null;
+      // The bias correction changes what the test errors are: a new pass at the next snapshot.
+      if (patch.biasCorrection !== undefined && patch.biasCorrection !== before.biasCorrection) stale = true;
+      if (patch.biasShift !== undefined && patch.biasShift !== before.biasShift) stale = true;
     },
     async readout(heavy) {
-      if (heavy || !evaluation) evaluation = await run.evaluate();
+      const total = loaded.test.count;
+      if (!pass || !run.teacherMetrics) {
+        // A run's first readout measures the whole test set (the teacher's errors once and for all).
+        pass = EvaluationPass.of(await run.evaluate(), total);
+      } else if (stale || (heavy && pass.complete && run.step > pass.fromStep)) {
+        // After training (or a bias change) a new pass starts, one chunk per heavy readout.
+        pass = new EvaluationPass(run.step, total, run.studentCount);
+        stale = false;
+        await pass.advance(run);
+      } else if (heavy) {
+        await pass.advance(run);
+      }
       const [dist, losses] = await Promise.all([run.distributions(digits.images), run.readLosses()]);
       const readout: DigitReadout = {
         count: dist.count,
@@ -85,19 +99,21 @@ function wrap(run: MnistRun, e: MnistExperiment, loaded: MnistLoaded): LabRun<Mn
         students: dist.students,
       };
       const ids = students();
-      const ev = evaluation;
+      const p = pass;
       return {
         lab: 'mnist',
         knobs: run.currentKnobs,
         losses,
         mnist: {
-          teacher: toErrors(ev.teacher),
-          students: ev.students.map((m, i) => ({ ...ids[i]!, test: toErrors(m) })),
+          teacher: toErrors(run.teacherMetrics!),
+          students: p.students().map((m, i) => ({ ...ids[i]!, test: toErrors(m) })),
           digits: readout,
-          biasCorrection: ev.biasCorrected,
+          biasCorrection: p.biasCorrected,
+          evaluation: { done: p.done, total, fromStep: p.fromStep },
         },
       };
     },
+    refining: () => pass !== null && (stale || !pass.complete),
     diverged: (r) => run.step > 0 && r.losses.some((l) => bad(l.total)),
     input(name, payload) {
       if (name !== 'digits') throw new RangeError(`The MNIST lab takes no input "${name}".`);

@@ -25,7 +25,7 @@ import { accessDistillationLoss, targetDistribution, type TargetDistribution } f
 import { crossEntropyPerRow } from '../../../../workers/objectives/hinton';
 import { createRegressor, disposeRegressor, hintLoss, type HintRegressor } from '../../../../workers/objectives/hints';
 import { denseFor, type DenseFn } from './dense';
-import { biasVector, distributionsOf, type LogitsFn, type MnistDistributions, type MnistEvaluation, testMetrics, withBias } from './evaluation';
+import { biasVector, chunkConfusions, distributionsOf, type LogitsFn, type MnistDistributions, type MnistEvaluation, testMetrics, withBias } from './evaluation';
 import { BatchStream, checkMnistData, imagesToFloat, selectTransferSet, type MnistData } from './transfer';
 
 export type { MnistData } from './transfer';
@@ -317,6 +317,17 @@ export class MnistRun {
     const metrics = await testMetrics(this.test, this.studentLogits(bias), this.teacherEval === null ? this.teacher : null);
     if (metrics.teacher) this.teacherEval = metrics.teacher;
     return { step: this.step, biasCorrected: bias !== null, teacher: this.teacherEval!, students: metrics.students };
+  }
+
+  /** The teacher's test metrics, once a full `evaluate()` has measured them (it is frozen). */
+  get teacherMetrics(): ClassMetrics | null {
+    return this.teacherEval;
+  }
+
+  /** The students' confusion matrices on test images [start, start + size) (bias-corrected as in `evaluate`). */
+  async evaluateChunk(start: number, size: number): Promise<{ biasCorrected: boolean; confusions: Int32Array[] }> {
+    const bias = biasVector(this.knobs, this.experiment.transfer);
+    return { biasCorrected: bias !== null, confusions: await chunkConfusions(this.test, start, size, this.studentLogits(bias), null) };
   }
 
   /**

@@ -2,9 +2,10 @@
  * The 2-D lab's curves, as a `<distill-curves>` spec and a point function. Pure (no DOM): the
  * element never sees a snapshot, and these two functions are all it takes to wire the lab.
  *
- * Three small multiples over training steps: KL(teacher ‖ model), hard-label test loss and test
+ * Small multiples over training steps: KL(teacher ‖ model), hard-label test loss and test
  * accuracy, for the teacher (no KL to itself), the student (series 1) and the labels-only student
- * (series 2, shown once a run has one).
+ * (series 2, shown once a run has one); and the student's training loss (the distillation
+ * objective on its last batch, log scale), there from the first step.
  */
 import { msg } from '../../../i18n/index';
 import { formatNats, formatPercent, formatSignificant } from '../../../shared/format';
@@ -18,6 +19,8 @@ export interface Toy2dCurvesInput {
   teacher: { hardLoss: number; accuracy: number };
   student: { klToTeacher: number; hardLoss: number; accuracy: number };
   labelsOnly: { klToTeacher: number; hardLoss: number; accuracy: number } | null;
+  /** The student's training loss of its last step (NaN before the first). */
+  trainLoss?: { total: number };
 }
 
 function roleSeries(role: Role): CurveSeries {
@@ -58,6 +61,7 @@ export function toy2dCurvesSpec(): CurvesSpec {
         range: [0, 1],
         series: ['teacher', 'student', 'labelsOnly'],
       },
+      { key: 'train', title: t.trainLoss, label: t.chartLabel(t.trainLoss), ...nats, range: 'auto', scale: 'log', series: ['student'] },
     ],
   };
 }
@@ -67,12 +71,15 @@ export function toy2dPoint(snapshot: Toy2dCurvesInput): CurvePoint {
   const { teacher, student, labelsOnly } = snapshot;
   const withLabels = <T extends object>(values: T, value: number | undefined) =>
     labelsOnly ? { ...values, labelsOnly: value ?? null } : values;
-  return {
-    x: snapshot.step,
-    values: {
-      kl: withLabels({ student: student.klToTeacher }, labelsOnly?.klToTeacher),
-      hard: withLabels({ teacher: teacher.hardLoss, student: student.hardLoss }, labelsOnly?.hardLoss),
-      accuracy: withLabels({ teacher: teacher.accuracy, student: student.accuracy }, labelsOnly?.accuracy),
-    },
+  const values: CurvePoint['values'] = {
+    kl: withLabels({ student: student.klToTeacher }, labelsOnly?.klToTeacher),
+    hard: withLabels({ teacher: teacher.hardLoss, student: student.hardLoss }, labelsOnly?.hardLoss),
+    accuracy: withLabels({ teacher: teacher.accuracy, student: student.accuracy }, labelsOnly?.accuracy),
   };
+  if (snapshot.trainLoss) {
+    const v = snapshot.trainLoss.total;
+    // Step 0 has no training loss yet (NaN): a gap; a log axis shows positive values only.
+    values.train = { student: snapshot.step > 0 && Number.isFinite(v) && v > 0 ? v : null };
+  }
+  return { x: snapshot.step, values };
 }

@@ -74,6 +74,7 @@ export const toy2dEn = {
     kl: 'KL(teacher ‖ model), nats',
     hardLoss: 'Hard-label loss (test), nats',
     accuracy: 'Test accuracy',
+    trainLoss: 'Training loss (the distillation objective, last batch), nats',
     stepAxis: 'Step',
     latest: 'Latest:',
     chartLabel: (title: string): string => `Chart: ${title} against training step`,
