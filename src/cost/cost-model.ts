@@ -16,13 +16,17 @@ export const DAYS_PER_YEAR = 365.25;
 export interface RunMeasurement {
   /** FLOPs of all training steps so far (see `distillationStepFlops`). */
   flops: number;
-  /** Achieved training throughput on this browser's GPU, FLOP/s. */
+  /** Achieved training throughput in this browser (on its GPU or CPU, per `backend`), FLOP/s. */
   flopsPerSecond: number;
   studentParameters: number;
   teacherParameters: number;
   steps: number;
   /** The tfjs backend in use, e.g. "webgpu". */
   backend: string;
+  /** The backend's device description (WebGL's renderer string, WebGPU's adapter, wasm's features). */
+  adapter?: string;
+  /** True when the GPU backend runs on a software renderer (the CPU draws it), e.g. SwiftShader. */
+  software?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -28,13 +28,23 @@ export const costEn = {
   chartHelp: 'Cost in US dollars on a log scale: each grid line is 1,000\u00d7 the one before.',
   chartLabel: 'Bar chart of costs in US dollars, log scale. Every value is also written beside its bar.',
   bars: {
-    'run-browser': 'This run on your GPU',
+    'run-browser': 'This run in your browser',
     'run-h800': 'The same run on an H800',
     projection: 'Your projection',
     'deepseek-v3': 'DeepSeek-V3, final run',
     fleet: 'The fleet (estimate)',
   },
   barNoRun: 'run the playground to measure',
+  /** The browser bar once a run says where it trains: `device` is a `device` phrase below. */
+  barBrowser: (device: string): string => `This run ${device}`,
+  /** Where the run trains, following the backend in use; `backend` is its display name. */
+  device: {
+    gpu: (backend: string): string => `on your GPU (${backend})`,
+    software: (backend: string): string => `on this device\u2019s CPU (${backend} through a software renderer)`,
+    wasm: 'on this device\u2019s CPU (WebAssembly)',
+    cpu: 'on this device\u2019s CPU (plain JavaScript)',
+    other: (backend: string): string => `on ${backend}`,
+  },
   barTime: (dollars: string, time: string): string => `${dollars} \u00b7 ${time}`,
   barGpuHours: (dollars: string, gpuHours: string): string => `${dollars} \u00b7 ${gpuHours}`,
   barFleet: (dollars: string, gpus: string): string => `~${dollars} of servers \u00b7 ~${gpus} GPUs`,
@@ -70,9 +80,9 @@ export const costEn = {
   runTitle: 'This run at data-centre speed',
   runSteps: 'Training steps so far',
   runFlops: 'FLOPs so far',
-  runSpeed: (backend: string): string => `Your GPU\u2019s training speed (${backend})`,
+  runSpeed: (device: string): string => `Training speed ${device}`,
   runWaiting:
-    'Run the playground to measure: it counts the FLOPs of every training step from the layer shapes, and times them on your GPU.',
+    'Run the playground to measure: it counts the FLOPs of every training step from the layer shapes, and times them in your browser.',
   flopsConvention:
     'How FLOPs are counted: a dense layer with i inputs and o outputs costs 2\u00b7i\u00b7o FLOPs forward per example (a multiply and an add per weight); the backward pass costs twice that, so training costs 6 FLOPs per weight per example, as in 6\u00b7N\u00b7D. The frozen teacher pays its forward pass only. Biases and activations are left out.',
   mfu: 'Utilisation (MFU), %',
@@ -85,10 +95,10 @@ export const costEn = {
     price: 'Price per GPU-hour',
     time: 'This run takes',
     cost: 'This run costs',
-    ratio: 'Compared with your GPU',
+    ratio: 'Compared with this device',
   },
-  browserName: 'This browser\u2019s GPU',
-  browserBackend: (backend: string): string => `via ${backend}`,
+  browserName: 'This device',
+  browserBackend: (device: string): string => device,
   measuredSpeed: (speed: string): string => `${speed} achieved`,
   measuredLater: 'measured during a run',
   fp32: (value: string): string => `FP32: ${value}`,
@@ -103,7 +113,7 @@ export const costEn = {
   yours: 'yours',
   notYet: 'run to measure',
   tableNote:
-    'Data-centre rows: this run\u2019s FLOPs \u00f7 (dense peak \u00d7 utilisation). Your GPU\u2019s row uses the speed measured here. Prices marked \u201cassumed\u201d are guesses: type in your own quote.',
+    'Data-centre rows: this run\u2019s FLOPs \u00f7 (dense peak \u00d7 utilisation). This device\u2019s row uses the speed measured here. Prices marked \u201cassumed\u201d are guesses: type in your own quote.',
   tableScroll: 'Cost of this run on each GPU',
 
   projectionTitle: 'Scale projection: 6\u00b7N\u00b7D',
@@ -148,7 +158,7 @@ export const costEn = {
   gpuHoursValue: (hours: string, gpu: string): string => `${hours} ${gpu} GPU-hours`,
   costAt: (price: string): string => `at ${price} per GPU-hour`,
   wallClockValue: (time: string, gpus: string, gpu: string): string => `${time} on ${gpus} \u00d7 ${gpu}`,
-  needsRun: 'Your GPU\u2019s speed is measured during a run: run the playground, or pick another GPU.',
+  needsRun: 'This device\u2019s speed is measured during a run: run the playground, or pick another GPU.',
 
   transferTitle: 'Distillation: the teacher\u2019s transfer set',
   transferIntro:
@@ -157,7 +167,7 @@ export const costEn = {
   teacherParamsHelp: 'The teacher that writes the transfer set. Type 37B, 4.5K or 7e10.',
   apiPrice: 'API price per million tokens, US$',
   apiPriceHelp: 'What an API charges per million tokens it generates. The default is assumed: enter a real price list\u2019s figure.',
-  transferOnGpus: 'Teacher on your GPUs',
+  transferOnGpus: 'Teacher run yourself, on GPUs',
   transferOnGpusValue: (p: { n: string; d: string; flops: string; gpuHours: string; dollars: string; time: string }): string =>
     `2 \u00d7 ${p.n} \u00d7 ${p.d} = ${p.flops} \u2192 ${p.gpuHours}, ${p.dollars}, ${p.time}`,
   transferApi: 'Teacher through an API',
@@ -201,7 +211,7 @@ export const costEn = {
     assumption: {
       short: 'assumed',
       reference:
-        'An assumption of this playground, not a published figure: edit it. (This browser\u2019s GPU: electricity for about 150 W at $0.30 per kWh.)',
+        'An assumption of this playground, not a published figure: edit it. (This device: electricity for about 150 W at $0.30 per kWh.)',
     },
     measured: {
       short: 'measured here',

@@ -261,7 +261,7 @@ export const en = {
   playground: {
     title: 'Distill Playground',
     intro:
-      'A small student network learns from a frozen, pre-trained teacher, live, on your own GPU. The student is trained to match the teacher\u2019s full probability distribution (Hinton et al., 2015), not just its answers; a second student, trained on the true labels only, shows what the teacher adds. Press Play, or Space; → runs one step.',
+      'A small student network learns from a frozen, pre-trained teacher, live, in your browser (on its GPU where it has one). The student is trained to match the teacher\u2019s full probability distribution (Hinton et al., 2015), not just its answers; a second student, trained on the true labels only, shows what the teacher adds. Press Play, or Space; → runs one step.',
     waiting: 'The playground starts when it scrolls into view.',
     compute: (flops: string, speed: string): string =>
       `Training compute so far: ${flops}, at ${speed} on this device (counted from the layer shapes).`,

@@ -1,5 +1,5 @@
 /**
- * The log-scale bar chart of `<distill-cost>`, from "this run on your GPU" to "the fleet": one row
+ * The log-scale bar chart of `<distill-cost>`, from "this run in your browser" to "the fleet": one row
  * per bar with its label and figures in text, the bar itself drawn in SVG.
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
@@ -7,7 +7,8 @@ import type { ComparisonBar } from '../../cost/cost-model';
 import { formatDollars, formatDuration, formatGpuHours } from '../../cost/units';
 import { msg } from '../../i18n/index';
 import { formatInteger } from '../../shared/format';
-import { barWidth, chartAxis } from './cost-data';
+import { axisLabels, barWidth, chartAxis } from './cost-data';
+import { deviceText } from './cost-device';
 import type { CostView } from './cost-parts';
 
 /** Bars take these colours (Okabe–Ito); each bar also carries its own text, so colour is never the only cue. */
@@ -19,15 +20,31 @@ const BAR_CLASS: Record<ComparisonBar['id'], string> = {
   fleet: 'bar-fleet',
 };
 
+/** A generous width per character of an axis label (0.875em of a 16 px font), for fitting them. */
+const AXIS_CHAR_PX = 8.4;
+
 export function renderChart(v: CostView, bars: ComparisonBar[]): TemplateResult {
   const t = msg.cost;
   const axis = chartAxis(bars.map((b) => b.dollars));
   const { ticks, x } = axis;
+  // Labels never overlap: only every n-th grid line is labelled when the track is narrow.
+  const texts = ticks.map((e) => formatDollars(10 ** e));
+  const width = v.axisWidth > 0 ? v.axisWidth : 300;
+  const labels = axisLabels(
+    ticks.map((e) => x(10 ** e)),
+    texts.map((s) => s.length * AXIS_CHAR_PX),
+    width,
+  );
   const grid = ticks.map((e) => svg`<line class="grid" x1="${x(10 ** e)}%" x2="${x(10 ** e)}%" y1="0" y2="100%" />`);
   const presetLabel = t.presets[v.preset].label;
   const run = v.run;
   const rows = bars.map((bar) => {
-    const label = bar.id === 'projection' ? t.barProjection(presetLabel) : t.bars[bar.id];
+    const label =
+      bar.id === 'projection'
+        ? t.barProjection(presetLabel)
+        : bar.id === 'run-browser' && run
+          ? t.barBrowser(deviceText(run))
+          : t.bars[bar.id];
     let detail: string;
     if ((bar.id === 'run-browser' || bar.id === 'run-h800') && !run) detail = t.barNoRun;
     else if (bar.dollars === undefined) detail = t.needsRun;
@@ -52,10 +69,7 @@ export function renderChart(v: CostView, bars: ComparisonBar[]): TemplateResult 
       <li class="bar-row axis" aria-hidden="true">
         <span></span>
         <svg class="track" width="100%" height="26" focusable="false">
-          ${ticks.map(
-            (e, i) =>
-              svg`<text x="${x(10 ** e)}%" y="18" text-anchor=${i === 0 ? 'start' : i === ticks.length - 1 ? 'end' : 'middle'}>${formatDollars(10 ** e)}</text>`,
-          )}
+          ${labels.map(({ index, anchor }) => svg`<text x="${x(10 ** ticks[index]!)}%" y="18" text-anchor=${anchor}>${texts[index]}</text>`)}
         </svg>
       </li>
     </ul>

@@ -112,3 +112,38 @@ export function chartAxis(dollars: readonly (number | undefined)[]): ChartAxis {
 export function barWidth(dollars: number | undefined, axis: ChartAxis): number {
   return dollars !== undefined && dollars > 0 ? Math.max(0.6, axis.x(dollars)) : 0;
 }
+
+/** An axis label as drawn: its grid line and which end of the text sits on it. */
+export interface AxisLabel {
+  index: number;
+  anchor: 'start' | 'middle' | 'end';
+}
+
+/**
+ * Which grid lines carry a dollar label, so that no two labels overlap and none leaves the track:
+ * every `stride`-th line from the first, with the smallest stride that fits. `positions` are in
+ * percent of a track `width` pixels wide, `labelWidths` in pixels; labels centre on their line
+ * unless that would cross an end of the track, where they align to it instead.
+ */
+export function axisLabels(positions: readonly number[], labelWidths: readonly number[], width: number, gap = 10): AxisLabel[] {
+  const n = positions.length;
+  for (let stride = 1; stride <= Math.max(1, n); stride++) {
+    const out: AxisLabel[] = [];
+    let end = -Infinity;
+    let fits = true;
+    for (let i = 0; i < n; i += stride) {
+      const x = (positions[i]! / 100) * width;
+      const w = labelWidths[i] ?? 0;
+      const anchor: AxisLabel['anchor'] = x - w / 2 < 0 ? 'start' : x + w / 2 > width ? 'end' : 'middle';
+      const left = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
+      if (left < end + gap) {
+        fits = false;
+        break;
+      }
+      end = left + w;
+      out.push({ index: i, anchor });
+    }
+    if (fits) return out;
+  }
+  return n > 0 ? [{ index: 0, anchor: 'start' }] : [];
+}

@@ -21,6 +21,8 @@ export interface CostView {
   readonly invalid: Partial<Record<FieldId, string>>;
   /** The live run, once it has measured FLOPs and a speed. */
   readonly run: RunMeasurement | undefined;
+  /** The chart track's width in pixels as last measured (0 before the first measurement). */
+  readonly axisWidth: number;
   choosePreset(preset: PresetId): void;
   onQuantity(field: FieldId, key: QuantityKey, e: Event): void;
   setPrice(gpu: GpuId, e: Event): void;
@@ -46,7 +48,8 @@ export function cite(source: SourceId): TemplateResult {
 
 export function figure(text: string, source: Sourced | undefined): TemplateResult {
   if (!source) return html`${text}`;
-  return html`<span class="figure">${text}</span>${cite(source.source)}`;
+  // <wbr>: a narrow column may put the source mark under its figure.
+  return html`<span class="figure">${text}</span><wbr />${cite(source.source)}`;
 }
 
 export function renderSources(): TemplateResult {

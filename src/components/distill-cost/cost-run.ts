@@ -11,8 +11,12 @@ import { formatDollars, formatDuration, formatFlops, formatFlopsPerSecond, forma
 import { msg } from '../../i18n/index';
 import { formatInteger } from '../../shared/format';
 import { mfuFieldText } from './cost-data';
+import { deviceText } from './cost-device';
 import { moneyInput } from './cost-fields';
 import { cite, type CostView, figure, gpuName } from './cost-parts';
+
+/** A figure's text that never breaks inside ("1.2 × 10⁸×"), for strings that wrap elsewhere. */
+const keep = (text: string): string => text.replace(/ /g, '\u00a0');
 
 export function renderRun(v: CostView): TemplateResult {
   const t = msg.cost;
@@ -26,7 +30,7 @@ export function renderRun(v: CostView): TemplateResult {
           <div><dt>${t.runSteps}</dt><dd>${formatInteger(run.steps)}</dd></div>
           <div><dt>${t.runFlops}</dt><dd class="key" data-testid="cost-run-flops">${formatFlops(run.flops)}</dd></div>
           <div>
-            <dt>${t.runSpeed(run.backend)} ${cite('measured')}</dt>
+            <dt>${t.runSpeed(deviceText(run))} ${cite('measured')}</dt>
             <dd class="key" data-testid="cost-run-speed">${formatFlopsPerSecond(run.flopsPerSecond)}</dd>
           </div>
         </dl>`
@@ -47,7 +51,7 @@ export function renderRun(v: CostView): TemplateResult {
       ${mfuBad ? html`<p class="error" id="mfu-error" role="alert">${t.mfuInvalid}</p>` : nothing}
       <p class="help" id="mfu-help">${t.mfuHelp}</p>
     </div>
-    <div class="scroll" role="region" tabindex="0" aria-label=${t.tableScroll}>
+    <div class="scroll scroll-x" role="region" tabindex="0" aria-label=${t.tableScroll}>
       <table class="catalog" part="run-table">
         <thead>
           <tr>
@@ -70,13 +74,13 @@ export function renderRun(v: CostView): TemplateResult {
                 : gpu.id === 'browser'
                   ? t.yours
                   : r.timesFasterThanBrowser >= 1
-                    ? t.timesFaster(formatTimes(r.timesFasterThanBrowser))
-                    : t.timesSlower(formatTimes(1 / r.timesFasterThanBrowser));
+                    ? t.timesFaster(keep(formatTimes(r.timesFasterThanBrowser)))
+                    : t.timesSlower(keep(formatTimes(1 / r.timesFasterThanBrowser)));
             const priceSource = gpu.pricePerHour.source;
             return html`<tr data-gpu=${gpu.id}>
               <th scope="row">
                 <span class="gpu-name">${name}</span>
-                ${gpu.id === 'browser' && run ? html`<span class="sub">${t.browserBackend(run.backend)}</span>` : nothing}
+                ${gpu.id === 'browser' && run ? html`<span class="sub">${t.browserBackend(deviceText(run))}</span>` : nothing}
                 ${gpu.memoryGB ? html`<span class="sub">${figure(t.memory(formatInteger(gpu.memoryGB.value)), gpu.memoryGB)}</span>` : nothing}
                 ${gpu.peakFp32 ? html`<span class="sub">${figure(t.fp32(formatFlopsPerSecond(gpu.peakFp32.value)), gpu.peakFp32)}</span>` : nothing}
               </th>
@@ -84,7 +88,7 @@ export function renderRun(v: CostView): TemplateResult {
                 ${gpu.peakBf16
                   ? figure(formatFlopsPerSecond(gpu.peakBf16.value), gpu.peakBf16)
                   : run
-                    ? html`${t.measuredSpeed(formatFlopsPerSecond(run.flopsPerSecond))} ${cite('measured')}`
+                    ? html`${t.measuredSpeed(keep(formatFlopsPerSecond(run.flopsPerSecond)))}<wbr />${cite('measured')}`
                     : html`<span class="muted">${t.measuredLater}</span>`}
               </td>
               <td class="price">
@@ -93,7 +97,7 @@ export function renderRun(v: CostView): TemplateResult {
                 ${v.invalid[`price-${gpu.id}`] !== undefined ? html`<span class="error" role="alert">${t.invalidNumber}</span>` : nothing}
               </td>
               <td data-testid="run-time-${gpu.id}">${r.seconds === undefined ? html`<span class="muted">${t.notYet}</span>` : formatDuration(r.seconds)}</td>
-              <td data-testid="run-cost-${gpu.id}">${r.dollars === undefined ? html`<span class="muted">${t.notYet}</span>` : formatDollars(r.dollars)}</td>
+              <td data-testid="run-cost-${gpu.id}">${r.dollars === undefined ? html`<span class="muted">${t.notYet}</span>` : html`<span class="fig">${formatDollars(r.dollars)}</span>`}</td>
               <td>${r.timesFasterThanBrowser === undefined ? html`<span class="muted">${ratio}</span>` : ratio}</td>
             </tr>`;
           })}

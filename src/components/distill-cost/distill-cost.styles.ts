@@ -233,17 +233,8 @@ export const costStyles = css`
     background: color-mix(in srgb, var(--_browser) 7%, white);
     border-radius: 4px;
   }
-  .scroll {
-    overflow-x: auto;
-    border-radius: 4px;
-  }
   .catalog {
     width: 100%;
-  }
-  /* Figures never break inside ("989 / TFLOP/s"); the table scrolls sideways on narrow screens. */
-  .catalog td,
-  .catalog .sub {
-    white-space: nowrap;
   }
   .catalog th[scope='row'] {
     font-weight: 400;

@@ -13,7 +13,7 @@ import {
 import { defaultPrices, GPU_CATALOG, type GpuId, gpuById } from '../../cost/gpus';
 import { msg } from '../../i18n/index';
 import { defineElement } from '../shared/define';
-import { hostStyles } from '../shared/styles';
+import { hostStyles, scrollCueStyles } from '../shared/styles';
 import { renderChart } from './cost-chart';
 import {
   type FieldId,
@@ -30,6 +30,7 @@ import { renderDebate } from './cost-debate';
 import { type CostView, renderSources } from './cost-parts';
 import { renderProjection } from './cost-projection';
 import { renderRun } from './cost-run';
+import { costTableStyles } from './cost-table.styles';
 import { costStyles } from './distill-cost.styles';
 
 export type { RunMeasurement } from '../../cost/cost-model';
@@ -54,7 +55,7 @@ declare module '../shared/events' {
  * What would this cost at scale? The FLOPs of the run in the browser beside DeepSeek-V3's
  * reported GPU-hours and dollars and the estimated fleet behind it: the run on each catalog GPU at
  * an editable utilisation, a 6·N·D scale projection with the teacher's transfer-set cost (on GPUs
- * or through an API), and a log-scale bar chart from "this run on your GPU" to "the fleet".
+ * or through an API), and a log-scale bar chart from "this run in your browser" to "the fleet".
  * Every assumption is editable and every figure cites its source.
  *
  * Works alone on any page (attributes only; no worker, no tfjs): the "this run" parts then ask the
@@ -81,14 +82,14 @@ declare module '../shared/events' {
  * @cssproperty --distill-border-color - Card, table and input borders.
  * @cssproperty --distill-surface-color - Card background.
  * @cssproperty --distill-radius - Corner radius.
- * @cssproperty --distill-cost-browser-color - "This run on your GPU" bar (default vermillion).
+ * @cssproperty --distill-cost-browser-color - "This run in your browser" bar (default vermillion).
  * @cssproperty --distill-cost-gpu-color - "The same run on an H800" bar (default blue).
  * @cssproperty --distill-cost-projection-color - Projection bar (default bluish green).
  * @cssproperty --distill-cost-deepseek-color - DeepSeek-V3 bar (default black).
  * @cssproperty --distill-cost-fleet-color - Fleet bar (default reddish purple, hatched: an estimate).
  */
 export class DistillCost extends LitElement {
-  static override styles = [hostStyles, costStyles];
+  static override styles = [hostStyles, scrollCueStyles, costStyles, costTableStyles];
 
   /** Which projection to start from: `deepseek-v3`, `fleet` or `student`. */
   @property({ reflect: true, converter: presetConverter }) preset: PresetId = 'deepseek-v3';
@@ -119,6 +120,28 @@ export class DistillCost extends LitElement {
   /** Inputs whose last text did not parse, with that text (kept so the user can fix it). */
   @state() private invalid: Partial<Record<FieldId, string>> = {};
   private lastStudentParameters?: number;
+  /** The chart track's width, measured, so its axis labels can be thinned until none overlap. */
+  @state() private axisWidth = 0;
+  private axisObserver?: ResizeObserver;
+  private observedAxis?: Element;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.axisObserver?.disconnect();
+    this.axisObserver = this.observedAxis = undefined;
+  }
+
+  protected override updated(): void {
+    const track = this.renderRoot.querySelector('.axis .track');
+    if (!track || track === this.observedAxis || typeof ResizeObserver === 'undefined') return;
+    this.axisObserver ??= new ResizeObserver((entries) => {
+      const w = Math.round(entries[entries.length - 1]!.contentRect.width);
+      if (w > 0 && w !== this.axisWidth) this.axisWidth = w;
+    });
+    if (this.observedAxis) this.axisObserver.unobserve(this.observedAxis);
+    this.observedAxis = track;
+    this.axisObserver.observe(track);
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const shaping = ['preset', 'gpu', 'params', 'tokens', 'gpus', 'teacherParams', 'apiPrice'] as const;
@@ -252,6 +275,7 @@ export class DistillCost extends LitElement {
       settings: this.settings,
       invalid: this.invalid,
       run: this.measured(),
+      axisWidth: this.axisWidth,
       choosePreset: (preset) => this.choosePreset(preset),
       onQuantity: (field, key, e) => this.onQuantity(field, key, e),
       setPrice: (gpu, e) => this.setPrice(gpu, e),

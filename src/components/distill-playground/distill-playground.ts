@@ -18,6 +18,7 @@ import type { ViewSettings } from '../../state/common';
 import type { BackendInfo, Snapshot } from '../../../workers/trainer-api';
 import '../distill-status/distill-status';
 import '../distill-cost/distill-cost';
+import { runDevice } from '../distill-cost/cost-device';
 import type { RunMeasurement } from '../../cost/cost-model';
 import { defineElement } from '../shared/define';
 import type { DistillCommandDetail } from '../shared/events';
@@ -271,15 +272,17 @@ export class DistillPlayground extends LitElement {
   /** The live run, as the cost widget needs it. */
   private runMeasurement(): RunMeasurement | undefined {
     const { init, snapshot } = this.controller.current;
-    const backend = this.controller.backend;
     if (!init || !snapshot) return undefined;
+    const info = this.controller.backend ?? init.backend;
     return {
       flops: snapshot.flops.total,
       flopsPerSecond: snapshot.flops.perSecond,
       studentParameters: Math.max(...init.sizes.studentParameters),
       teacherParameters: init.sizes.teacherParameters,
       steps: snapshot.step,
-      backend: backend?.name ?? init.backend.name,
+      backend: info.name,
+      adapter: info.adapter,
+      software: runDevice(info.name, info.adapter, info.auto?.trials).kind === 'software',
     };
   }
 

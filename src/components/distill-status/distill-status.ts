@@ -7,7 +7,7 @@ import { emit } from '../shared/events';
 import { formatInteger } from '../../shared/format';
 import { hostStyles } from '../shared/styles';
 import { statusStyles } from './distill-status.styles';
-import { autoWhyText } from './status-text';
+import { autoWhyText, shortAdapter } from './status-text';
 
 export interface StatusMessage {
   kind: 'info' | 'warning' | 'error';
@@ -66,7 +66,7 @@ export class DistillStatus extends LitElement {
     const t = msg.status;
     if (this.starting !== null) return [this.starting, this.pending].filter(Boolean).join(' ');
     const b = this.backend;
-    const backend = b ? t.backendWithAdapter(msg.controls.backendNames[b.name], b.adapter) : '';
+    const backend = b ? t.backendWithAdapter(msg.controls.backendNames[b.name], shortAdapter(b.adapter)) : '';
     const why = b ? autoWhyText(b.auto, b.name) : '';
     return `${t.status(formatInteger(this.step), formatInteger(this.examplesPerSecond), backend)} · ${
       this.running ? t.training : t.paused
@@ -127,11 +127,11 @@ export class DistillStatus extends LitElement {
             <span class="state ${this.running ? 'training' : 'paused'}" part="state"
               >${this.running ? t.training : t.paused}</span
             >
-            <span
+            <span title=${b?.adapter || nothing}
               >${t.status(
                 formatInteger(this.step),
                 formatInteger(this.examplesPerSecond),
-                b ? t.backendWithAdapter(msg.controls.backendNames[b.name], b.adapter) : '',
+                b ? t.backendWithAdapter(msg.controls.backendNames[b.name], shortAdapter(b.adapter)) : '',
               )}</span
             >
           </p>`}

@@ -4,7 +4,7 @@
  */
 import { msg } from '../../i18n/index';
 import type { BackendName } from '../../state/common';
-import type { AutoChoice } from '../../state/backend-choice';
+import { type AutoChoice, softwareRenderer } from '../../state/backend-choice';
 import type { LoadProgress } from '../../../workers/trainer-api';
 import { formatInteger, formatPercent } from '../../shared/format';
 
@@ -66,4 +66,55 @@ export function autoWhyText(auto: AutoChoice | undefined, chosen: BackendName): 
   for (const x of unavailable) parts.push(t.unavailable(name(x.name)));
   if (auto.remembered) parts.push(t.remembered);
   return `${t.label}: ${parts.join(t.separator)}`;
+}
+
+/** Top-level comma-separated fields of `s`, ignoring commas inside parentheses. */
+function topLevelFields(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '(') depth++;
+    else if (s[i] === ')') depth = Math.max(0, depth - 1);
+    else if (s[i] === ',' && depth === 0) {
+      out.push(s.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  out.push(s.slice(start).trim());
+  return out;
+}
+
+/** One device name without ANGLE's wrapper, PCI ids, driver and shader-model suffixes. */
+function shortDevice(part: string): string {
+  const angle = /^ANGLE \((.*)\)$/.exec(part.trim());
+  const software = softwareRenderer(part);
+  if (software) return software;
+  if (!angle) return part.trim();
+  // ANGLE (vendor, renderer, driver): keep the renderer.
+  let renderer = topLevelFields(angle[1]!)[1] ?? angle[1]!;
+  const wrapped = /^(?:Vulkan|OpenGL(?: ES)?|Metal) [\d.]+ \((.*)\)$/.exec(renderer);
+  if (wrapped) renderer = wrapped[1]!;
+  return renderer
+    .replace(/^ANGLE Metal Renderer:\s*/, '')
+    .replace(/\s*\(0x[0-9a-f]+\)/gi, '')
+    .replace(/\s+Direct3D\d+.*$/, '')
+    .replace(/\s*\((?:R|TM)\)/gi, '')
+    .replace(/^Mesa\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The adapter as the status line shows it: WebGL's raw renderer string, "ANGLE (Google, Vulkan
+ * 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)", becomes "SwiftShader";
+ * "ANGLE (NVIDIA, NVIDIA GeForce RTX 3080 (0x00002206) Direct3D11 vs_5_0 ps_5_0, D3D11)" becomes
+ * "NVIDIA GeForce RTX 3080". Other parts (" · "-separated, e.g. "WebGL 2") stay as they are.
+ */
+export function shortAdapter(adapter: string): string {
+  return adapter
+    .split(' \u00b7 ')
+    .map(shortDevice)
+    .filter((p, i, all) => p !== '' && all.indexOf(p) === i)
+    .join(' \u00b7 ');
 }

@@ -56,3 +56,21 @@ export const legendStyles = css`
     font-weight: 600;
   }
 `;
+
+/**
+ * A box that scrolls sideways when its content is too wide (`.scroll-x`), with a shadow at each
+ * edge that still has content beyond it: the cue that there is more to see. The shadows are
+ * "scroll" backgrounds, covered by "local" ones that move with the content and hide them at the ends.
+ */
+export const scrollCueStyles = css`
+  .scroll-x {
+    overflow-x: auto;
+    max-width: 100%;
+    --_cue-bg: var(--distill-surface-color, #ffffff);
+    background:
+      linear-gradient(to right, var(--_cue-bg) 40%, transparent) left / 2.5rem 100% no-repeat local,
+      linear-gradient(to left, var(--_cue-bg) 40%, transparent) right / 2.5rem 100% no-repeat local,
+      radial-gradient(farthest-side at 0 50%, rgb(0 0 0 / 0.35), transparent) left / 1rem 100% no-repeat scroll,
+      radial-gradient(farthest-side at 100% 50%, rgb(0 0 0 / 0.35), transparent) right / 1rem 100% no-repeat scroll;
+  }
+`;

@@ -130,7 +130,10 @@ export const mnistEn = {
 
     presetHelp: 'Experiments from Hinton et al. (2015). Choosing one replaces every setting and starts a new run.',
     custom: 'Custom settings',
-    customNote: 'You changed a setting. Choose a preset to go back to one of the paper\u2019s experiments.',
+    customNote: 'These settings differ from every preset. Choose one to go back to one of the paper\u2019s experiments.',
+    /** A fresh load whose default experiment is none of the presets. */
+    defaultSettings: 'Default settings',
+    defaultNote: 'The lab\u2019s default settings. Choose a preset to load one of the paper\u2019s experiments.',
     paper: 'The paper:',
     lookFor: 'Look for:',
     ours: 'Here:',

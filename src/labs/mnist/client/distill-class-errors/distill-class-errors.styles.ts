@@ -19,11 +19,21 @@ export const classErrorsStyles = css`
     color: var(--_muted);
     margin: 0 0 0.5rem;
   }
+  /* Side by side when there is room, the matrix panel wide enough for all ten columns; else
+     stacked. A narrower matrix scrolls inside its panel, with a shadow at the edge (the cue). */
+  .layout-box {
+    container-type: inline-size;
+  }
   .layout {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 24rem), 1fr));
+    grid-template-columns: minmax(0, 1fr);
     gap: 1rem;
     align-items: start;
+  }
+  @container (min-width: 50rem) {
+    .layout {
+      grid-template-columns: minmax(0, 1fr) minmax(0, 32rem);
+    }
   }
   /* Grid items may shrink below their content, so the matrix scrolls inside its panel. */
   .layout > * {
@@ -186,6 +196,7 @@ export const classErrorsStyles = css`
   .matrix-wrap {
     overflow-x: auto;
   }
+
   table.matrix {
     border-collapse: separate;
     border-spacing: 2px;
@@ -220,8 +231,10 @@ export const classErrorsStyles = css`
     text-decoration: underline 3px;
   }
   .matrix td {
-    min-width: 2.9rem;
+    min-width: 2.2rem;
     height: 2.1rem;
+    padding: 0 0.1rem;
+    font-size: 0.875em;
     text-align: center;
     border-radius: 3px;
     background: color-mix(in srgb, var(--_heat) calc(var(--heat) * 100%), var(--_surface));

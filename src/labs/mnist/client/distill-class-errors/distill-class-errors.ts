@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { MnistErrors, MnistStudentReadout } from '../../shared/readouts';
 import { defineElement } from '../../../../components/shared/define';
 import { formatInteger, formatPercent } from '../../../../shared/format';
-import { hostStyles, legendStyles } from '../../../../components/shared/styles';
+import { hostStyles, legendStyles, scrollCueStyles } from '../../../../components/shared/styles';
 import { modelChip, modelFillStyles, type ModelStyle, studentStyle, TEACHER_STYLE } from '../distill-digits/mnist-models';
 import { niceAxis } from '../../../../shared/axis';
 import { confusionHeat, errorRate, maxOffDiagonal, topConfusions } from './class-errors-data';
@@ -56,7 +56,7 @@ function axisPercent(v: number, step: number): string {
  * @cssproperty --distill-font-size - Base font size.
  */
 export class DistillClassErrors extends LitElement {
-  static override styles = [hostStyles, legendStyles, modelFillStyles, classErrorsStyles];
+  static override styles = [hostStyles, scrollCueStyles, legendStyles, modelFillStyles, classErrorsStyles];
 
   /** The teacher's test errors, or null before the first readout. */
   @property({ attribute: false }) teacher: MnistErrors | null = null;
@@ -221,7 +221,7 @@ export class DistillClassErrors extends LitElement {
             )}
           </fieldset>`
         : nothing}
-      <div class="matrix-wrap">
+      <div class="matrix-wrap scroll-x">
         <table class="matrix" part="matrix" aria-label=${t.confusionLabel(chosen.name)}>
           <caption>
             ${chosen.name}
@@ -282,7 +282,7 @@ export class DistillClassErrors extends LitElement {
         ${models.map((m) => html`<li>${modelChip(m.style)}${m.name}</li>`)}
       </ul>
       ${this.totals(models)} ${this.highlightLine(models, h)}
-      <div class="layout">${this.chart(models, h)} ${this.confusionPanel(models, h)}</div>`;
+      <div class="layout-box"><div class="layout">${this.chart(models, h)} ${this.confusionPanel(models, h)}</div></div>`;
   }
 }
 

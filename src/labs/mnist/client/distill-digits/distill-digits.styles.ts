@@ -21,15 +21,23 @@ export const digitsStyles = css`
   }
 
   /* The strip of test digits */
+  /* Ten equal columns, so the ten digits share one row; five columns on a phone. */
   .strip {
-    display: flex;
-    flex-wrap: wrap;
+    display: grid;
+    grid-template-columns: repeat(10, minmax(0, 1fr));
     gap: 0.5rem;
     margin: 0 0 1rem;
     padding: 0;
     list-style: none;
+    max-width: calc(10 * (var(--distill-strip-digit-size, 64px) + 12px) + 4.5rem);
+  }
+  @media (max-width: 560px) {
+    .strip {
+      grid-template-columns: repeat(5, minmax(0, 1fr));
+    }
   }
   .digit-button {
+    width: 100%;
     display: flex;
     flex-direction: column;
     align-items: center;
@@ -53,8 +61,10 @@ export const digitsStyles = css`
     background: color-mix(in srgb, var(--_accent) 10%, var(--_surface));
   }
   .digit-button canvas {
-    width: var(--distill-strip-digit-size, 64px);
-    height: var(--distill-strip-digit-size, 64px);
+    width: 100%;
+    max-width: var(--distill-strip-digit-size, 64px);
+    height: auto;
+    aspect-ratio: 1;
   }
   canvas.pixels {
     image-rendering: pixelated;
@@ -63,9 +73,10 @@ export const digitsStyles = css`
   }
 
   /* Drawing pad | probabilities */
+  /* Two equal columns: the pad's side notes wrap under it before the top-3 table runs out of room. */
   .main {
     display: grid;
-    grid-template-columns: minmax(0, auto) minmax(0, 1fr);
+    grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
     gap: 1rem 1.5rem;
     align-items: start;
   }
@@ -80,6 +91,10 @@ export const digitsStyles = css`
     background: var(--_surface);
     padding: 0.7rem 0.9rem 0.8rem;
     min-width: 0;
+  }
+  /* Whatever is still too wide scrolls inside its panel, never widening the page. */
+  .probabilities {
+    overflow-x: auto;
   }
   .draw.selected {
     border-color: var(--_accent);

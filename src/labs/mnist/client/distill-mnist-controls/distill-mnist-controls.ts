@@ -24,6 +24,7 @@ import { mnistControlsStyles } from './distill-mnist-controls.styles';
 import { distillationGroup } from './distillation-group';
 import { studentCard } from './student-card';
 import { transferGroup } from './transfer-group';
+import { isDefaultExperiment, matchingPreset } from './preset-match';
 import { mnistMsg } from '../../i18n/index';
 import { limits } from '../../../params';
 import { mnistTable } from '../../shared/params';
@@ -185,7 +186,9 @@ export class DistillMnistControls extends LitElement {
 
   private renderPreset(): TemplateResult {
     const t = mnistMsg.mnistControls;
-    const active = asPreset(this.preset);
+    // No preset named (a fresh load, a link): the experiment may still be one, or the default.
+    const active = asPreset(this.preset) ?? (this.preset === null ? matchingPreset(this.experiment) : undefined);
+    const isDefault = !active && isDefaultExperiment(this.experiment);
     return html`<fieldset part="group group-preset" class="preset">
       <legend id="preset-label">${t.groups.preset}</legend>
       ${legendField(
@@ -197,7 +200,7 @@ export class DistillMnistControls extends LitElement {
           aria-describedby="preset-help"
           @change=${(e: Event) => this.choosePreset((e.target as HTMLSelectElement).value)}
         >
-          ${active ? nothing : html`<option value="" disabled selected>${t.custom}</option>`}
+          ${active ? nothing : html`<option value="" disabled selected>${isDefault ? t.defaultSettings : t.custom}</option>`}
           ${PRESETS.map((p) => html`<option value=${p.id} ?selected=${p.id === active?.id}>${p.title}</option>`)}
         </select>`,
       )}
@@ -216,7 +219,7 @@ export class DistillMnistControls extends LitElement {
               <dd data-testid="preset-steps">${active.stepsNote}</dd>
             </div>
           </dl>`
-        : html`<p class="note" data-testid="preset-custom">${t.customNote}</p>`}
+        : html`<p class="note" data-testid="preset-custom">${isDefault ? t.defaultNote : t.customNote}</p>`}
     </fieldset>`;
   }
 

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import {
+  isDefaultExperiment,
+  matchingPreset,
+  sameExperiment,
+} from '../../src/labs/mnist/client/distill-mnist-controls/preset-match';
+import { cloneMnistExperiment, defaultMnistExperiment, PRESETS, presetById } from '../../src/labs/mnist/shared/schema';
+
+describe('which preset an experiment is', () => {
+  it('every preset matches itself, and nothing else', () => {
+    for (const p of PRESETS) expect(matchingPreset(cloneMnistExperiment(p.experiment))?.id).toBe(p.id);
+  });
+
+  it('the default experiment is the Hinton preset, so a fresh load shows it', () => {
+    expect(isDefaultExperiment(defaultMnistExperiment())).toBe(true);
+    expect(matchingPreset(defaultMnistExperiment())?.id).toBe('hinton');
+  });
+
+  it('any change makes it match no preset; list order and key order do not matter', () => {
+    const e = cloneMnistExperiment(presetById('hinton')!.experiment);
+    e.knobs.temperature = 4;
+    expect(matchingPreset(e)).toBeUndefined();
+    const seed = cloneMnistExperiment(presetById('hinton')!.experiment);
+    seed.seed = 2;
+    expect(matchingPreset(seed)).toBeUndefined();
+    expect(isDefaultExperiment(seed)).toBe(false);
+    const a = cloneMnistExperiment(presetById('no-threes')!.experiment);
+    a.transfer.excludeDigits = [3, 5];
+    const b = cloneMnistExperiment(a);
+    b.transfer.excludeDigits = [5, 3];
+    b.knobs = Object.fromEntries(Object.entries(b.knobs).reverse()) as typeof b.knobs;
+    expect(sameExperiment(a, b)).toBe(true);
+  });
+});
