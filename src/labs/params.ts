@@ -79,27 +79,6 @@ export interface ParamTable<E> {
   rules?: readonly Rule<E>[];
 }
 
-/**
- * A table built on first use. Lab tables read the schema in src/state/, which re-exports wrappers
- * over these tables while callers move over: building lazily keeps that temporary import cycle
- * harmless whichever module loads first.
- */
-export function lazyTable<E>(build: () => ParamTable<E>): ParamTable<E> {
-  let table: ParamTable<E> | undefined;
-  const get = () => (table ??= build());
-  return {
-    get entries() {
-      return get().entries;
-    },
-    get start() {
-      return get().start;
-    },
-    get rules() {
-      return get().rules;
-    },
-  };
-}
-
 // ---------------------------------------------------------------------------------------------
 // Paths
 

@@ -104,7 +104,7 @@ const someDigitKept: engine.Rule<MnistExperiment> = {
 };
 
 /** URL names and order are today's (links written before the table still open the same run). */
-export const mnistTable: engine.ParamTable<MnistExperiment> = engine.lazyTable(() => ({
+export const mnistTable: engine.ParamTable<MnistExperiment> = {
   start: { url: 'preset', key: 'preset', options: PRESET_IDS, pick: (id) => presetById(id)?.experiment },
   entries: [
     { key: 'seed', url: 'seed', kind: 'number', range: MNIST_LIMITS.seed, integer: true },
@@ -126,7 +126,7 @@ export const mnistTable: engine.ParamTable<MnistExperiment> = engine.lazyTable((
     { key: 'knobs.biasShift', url: 'bs', kind: 'number', range: MNIST_LIMITS.biasShift, live: true },
   ],
   rules: [someDigitKept],
-}));
+};
 
 /** The MNIST experiment in a link (`preset=` first, then every other key on top). */
 export function parseMnistParams(search: URLSearchParams | string): { experiment: MnistExperiment; problems: Problem[] } {

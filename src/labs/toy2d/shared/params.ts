@@ -1,6 +1,6 @@
 /**
  * The 2-D lab's parameter table: every setting of a run, its URL name, range or options and
- * whether it is live. Ranges and options come from the schema (src/state/experiment.ts), so each
+ * whether it is live. Ranges and options come from the schema (./schema.ts), so each
  * is stated once; defaults come from the lab's default experiment.
  */
 import { OPTIMIZERS } from '../../../state/common';
@@ -36,7 +36,7 @@ function hiddenCodec(): engine.Codec<number[]> {
 }
 
 /** URL names and order are today's (links written before the table still open the same run). */
-export const toy2dTable: engine.ParamTable<Toy2dSettings> = engine.lazyTable(() => ({
+export const toy2dTable: engine.ParamTable<Toy2dSettings> = {
   entries: [
     { key: 'dataset', url: 'dataset', kind: 'enum', options: DATASETS },
     { key: 'seed', url: 'seed', kind: 'number', range: LIMITS.seed, integer: true },
@@ -49,7 +49,7 @@ export const toy2dTable: engine.ParamTable<Toy2dSettings> = engine.lazyTable(() 
     { key: 'knobs.optimizer', url: 'opt', kind: 'enum', options: OPTIMIZERS, live: true },
     { key: 'labelsOnly', url: 'labelsOnly', kind: 'boolean' },
   ],
-}));
+};
 
 export function defaultToy2dExperiment(): ExperimentConfig {
   const { dataset, seed, student, knobs, labelsOnly } = DEFAULT_STATE;
