@@ -132,13 +132,6 @@ export interface LabWorker<E = unknown, L extends Loaded = Loaded, R = object, I
   createRun(e: E, loaded: L, carried: unknown): LabRun<R, I>;
 }
 
-/**
- * The client face. Its module defines the lab's panel element (controls and views, built from the
- * shared element kit), which the playground shows for the lab. The panel takes the page state as
- * properties — `experiment`, `preset`, `init`, `snapshot`, `playing`, `view`, `backendInfo`,
- * `starting` — and sends intents as events: `distill-experiment-change` `{ experiment, preset? }`,
- * `distill-view-change` `{ backend?, speed? }`, `distill-command`, `distill-input` `{ name, payload }`.
- */
 /** What every lab's `distill-step` detail has; each lab adds its own measures (README, "Events"). */
 export interface StepDetailCommon {
   lab: LabId;
@@ -146,10 +139,18 @@ export interface StepDetailCommon {
   examplesSeen: number;
   examplesPerSecond: number;
   running: boolean;
+  /** Training FLOPs so far, and the training FLOP/s achieved on this device. */
   flops: number;
   flopsPerSecond: number;
 }
 
+/**
+ * The client face. Its module defines the lab's panel element (controls and views, built from the
+ * shared element kit), which the playground shows for the lab. The panel takes the page state as
+ * properties — `experiment`, `preset`, `init`, `snapshot`, `playing`, `view`, `backendInfo`,
+ * `starting` — and sends intents as events: `distill-experiment-change` `{ experiment, preset? }`,
+ * `distill-view-change` `{ backend?, speed? }`, `distill-command`, `distill-input` `{ name, payload }`.
+ */
 export interface LabClient {
   /** The panel element's tag name. */
   tag: string;

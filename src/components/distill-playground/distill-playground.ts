@@ -10,6 +10,7 @@ import {
 import { msg } from '../../i18n/index';
 import { LAB_LIST } from '../../labs/index';
 import { clientIfLoaded, loadClient } from '../../labs/clients';
+import { commonStepDetail } from '../../labs/step-detail';
 import { mergeLink, parseLink } from '../../labs/page-url';
 import type { DistillExperimentChangeDetail, DistillInputDetail, DistillViewChangeDetail } from '../../labs/panel-events';
 import type { Problem } from '../../labs/problems';
@@ -192,17 +193,7 @@ export class DistillPlayground extends LitElement {
   }
 
   stepDetail(snapshot: Snapshot): StepDetailCommon {
-    return (
-      clientIfLoaded(snapshot.lab)?.stepDetail(snapshot) ?? {
-        lab: snapshot.lab,
-        step: snapshot.step,
-        examplesSeen: snapshot.examplesSeen,
-        examplesPerSecond: snapshot.examplesPerSecond,
-        running: snapshot.running,
-        flops: snapshot.flops.total,
-        flopsPerSecond: snapshot.flops.perSecond,
-      }
-    );
+    return clientIfLoaded(snapshot.lab)?.stepDetail(snapshot) ?? commonStepDetail(snapshot);
   }
 
   private writeUrl(): void {
@@ -245,7 +236,8 @@ export class DistillPlayground extends LitElement {
   private onLab(event: Event): void {
     const lab = (event.target as HTMLSelectElement).value;
     this.backlog = [];
-    void this.controller.switchLab(lab).then(() => this.ensureClient());
+    // The panel's module loads beside the run's restart, not after it.
+    void this.controller.switchLab(lab);
     void this.ensureClient();
   }
 

@@ -1,12 +1,10 @@
 /** The 2-D lab's `distill-step` event detail: what an embedding page can build on. Pure. */
+import { commonStepDetail } from '../../step-detail';
+import type { StepDetailCommon } from '../../types';
 import type { Toy2dSnapshot } from '../shared/readouts';
 
-export interface StepEventDetail {
+export interface StepEventDetail extends StepDetailCommon {
   lab: 'toy2d';
-  step: number;
-  examplesSeen: number;
-  examplesPerSecond: number;
-  running: boolean;
   temperature: number;
   klStudent: number;
   klLabelsOnly: number | null;
@@ -19,9 +17,6 @@ export interface StepEventDetail {
   /** Mean KL(teacher ‖ student) at T = 1 over the probe points. */
   probeKlStudent: number;
   probeKlLabelsOnly: number | null;
-  /** Training FLOPs so far, and the training FLOP/s achieved on this device. */
-  flops: number;
-  flopsPerSecond: number;
   trainLoss: number;
 }
 
@@ -34,11 +29,8 @@ function mean(values: Float32Array | null): number | null {
 
 export function stepDetail(s: Toy2dSnapshot): StepEventDetail {
   return {
+    ...commonStepDetail(s),
     lab: 'toy2d',
-    step: s.step,
-    examplesSeen: s.examplesSeen,
-    examplesPerSecond: s.examplesPerSecond,
-    running: s.running,
     temperature: s.knobs.temperature,
     klStudent: s.student.klToTeacher,
     klLabelsOnly: s.labelsOnly?.klToTeacher ?? null,
@@ -50,8 +42,6 @@ export function stepDetail(s: Toy2dSnapshot): StepEventDetail {
     accuracyLabelsOnly: s.labelsOnly?.accuracy ?? null,
     probeKlStudent: mean(s.probes.klStudent) ?? NaN,
     probeKlLabelsOnly: mean(s.probes.klLabelsOnly),
-    flops: s.flops.total,
-    flopsPerSecond: s.flops.perSecond,
     trainLoss: s.trainLoss.total,
   };
 }
