@@ -50,6 +50,7 @@ export const en = {
       'student.hidden': 'Hidden layers',
       'student.activation': 'Activation',
       labelsOnly: 'Labels-only student',
+      labelled: 'Labelled points',
       'knobs.temperature': 'Temperature',
       'knobs.alpha': '\u03b1',
       'knobs.learningRate': 'Learning rate',
@@ -123,8 +124,8 @@ export const en = {
     pause: 'Pause',
     step: 'Step',
     reset: 'Reset',
-    playHelp: 'Start or pause training. The teacher never changes; the students learn.',
-    stepHelp: 'Run one training step, then stop.',
+    playHelp: 'Start or pause training (Space). The teacher never changes; the students learn.',
+    stepHelp: 'Run one training step, then stop (→).',
     resetHelp: 'Start again from fresh random weights.',
 
     speed: 'Speed',
@@ -258,10 +259,28 @@ export const en = {
     },
   },
 
+  /** `<distill-gain>`: what the teacher added. */
+  gain: {
+    title: 'What the teacher added',
+    waiting: 'Press Play: the difference shows here once the students have trained.',
+    lookFor: 'Look for:',
+    why: 'Why behind?',
+  },
+
+  /** The lab panels' shared frame: the settings drawer on narrow screens. */
+  panel: {
+    settings: 'Settings',
+    settingsHelp: 'Every setting, with what it does',
+    closeSettings: 'Close settings',
+    moreViews: 'More views and explanations',
+  },
+
   playground: {
     title: 'Distill Playground',
+    tagline: 'Small students learn from a frozen teacher, live in your browser.',
     intro:
       'A small student network learns from a frozen, pre-trained teacher, live, in your browser (on its GPU where it has one). The student is trained to match the teacher\u2019s full probability distribution (Hinton et al., 2015), not just its answers; a second student, trained on the true labels only, shows what the teacher adds. Press Play, or Space; → runs one step.',
+    aboutTitle: 'About this playground',
     waiting: 'The playground starts when it scrolls into view.',
     compute: (flops: string, speed: string): string =>
       `Training compute so far: ${flops}, at ${speed} on this device (counted from the layer shapes).`,
