@@ -56,6 +56,7 @@ export const en = {
       'knobs.batchSize': 'Batch size',
       'knobs.optimizer': 'Optimizer',
       'knobs.hintMode': 'Hint mode',
+      'knobs.states': 'States the distilled student learns on',
       'knobs.hintWeight': 'Hint weight',
       'knobs.hintSteps': 'Hint steps',
       'knobs.biasCorrection': 'Bias correction',
