@@ -209,7 +209,6 @@ export class DistillCartpoleStage extends LitElement {
       .temperature=${this.temperature}
       .captionAtT=${s.barsCaptionAtT(formatKnob(this.temperature, 2))}
       .captionAt1=${s.barsCaptionAt1}
-      top-text="2"
     ></distill-bars>`;
   }
 

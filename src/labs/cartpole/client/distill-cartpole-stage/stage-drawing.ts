@@ -69,7 +69,9 @@ export function drawStage(ctx: CanvasRenderingContext2D, width: number, height: 
 
   if (scene.ended) return;
   arrow(ctx, cartX, trackY + 24, scene.studentAction, scale, colors.student, false);
-  arrow(ctx, cartX, cartTop - 14, scene.teacherChoice, scale, colors.teacher, true);
+  // From the cart's side, so it never crosses the pole.
+  const side = (scene.teacherChoice === 1 ? 1 : -1) * (CART_W / 2) * scale;
+  arrow(ctx, cartX + side, cartTop + (CART_H / 2) * scale, scene.teacherChoice, scale * 0.8, colors.teacher, true);
 }
 
 /** A horizontal arrow from (x, y) towards the pushed side; `outline` draws it dashed and hollow. */
