@@ -57,7 +57,7 @@ export function defaultCartpoleExperiment(): CartpoleExperiment {
     lab: 'cartpole',
     seed: 1,
     student: { hidden: [16], activation: 'tanh' },
-    knobs: { temperature: 1, learningRate: 0.01, batchSize: 512, optimizer: 'adam', states: 'student' },
+    knobs: { temperature: 1, learningRate: 0.01, batchSize: 128, optimizer: 'adam', states: 'student' },
   };
 }
 
