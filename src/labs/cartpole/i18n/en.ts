@@ -17,6 +17,8 @@ export const cartpoleEn = {
   },
   actions: ['Left', 'Right'] as readonly string[],
   actionTitles: ['push left', 'push right'] as readonly string[],
+  /** The direction as it reads inside a sentence ("pushes left"). */
+  actionWords: ['left', 'right'] as readonly string[],
 
   controls: {
     groups: { student: 'Student', distillation: 'Distillation', environment: 'Environment' },
@@ -39,7 +41,7 @@ export const cartpoleEn = {
       `Teacher ${p.teacher} (${p.teacherParameters} parameters; reached the 500-step cap in ${p.reached} of ${p.episodes} seeded episodes; trained in ${p.trainingSteps} environment steps). Students ${p.student} (${p.studentParameters} parameters each, ${p.ratio}× smaller), same first weights, same environment seeds.`,
     stageTitle: 'The student at the wheel',
     stageHint:
-      'One episode at a time, played by the student’s latest weights on this page. The arrows show its push and the push the teacher would choose in the same state; the bars, both policies’ probabilities.',
+      'One episode at a time, played on this page by the student with the weights it has when the episode starts. The arrows show its push and the push the teacher would choose in the same state; the bars, both policies’ probabilities.',
     scoreTitle: 'Episode returns so far',
     chartTitle: 'Learning curves',
     chartHint:

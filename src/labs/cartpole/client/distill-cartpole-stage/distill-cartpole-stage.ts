@@ -175,7 +175,7 @@ export class DistillCartpoleStage extends LitElement {
   private renderLines(f: ReplayFrame): TemplateResult {
     const s = cartpoleMsg.stage;
     const who = cartpoleMsg.roles[this.shown];
-    const actions = cartpoleMsg.actions;
+    const actions = cartpoleMsg.actionWords;
     const pStudent = f.studentAction === 1 ? f.studentRight : 1 - f.studentRight;
     const pTeacher = f.teacherChoice === 1 ? f.teacherRight : 1 - f.teacherRight;
     const agree = f.studentAction === f.teacherChoice;
@@ -184,8 +184,8 @@ export class DistillCartpoleStage extends LitElement {
       <li class="num">${s.state(formatFixed(f.state[0], 2), formatFixed(f.state[1], 2), formatFixed(f.state[2] * DEG, 1), formatFixed(f.state[3], 2))}</li>
       ${f.ended
         ? html`<li data-testid="replay-ended">${s.ended(formatInteger(f.step), f.ended.failed)} ${this.stoppedOnce ? s.stopped : nothing}</li>`
-        : html`<li><span class="key student" aria-hidden="true"></span>${s.studentChoice(who, actions[f.studentAction]!.toLowerCase(), formatFixed(pStudent, 2))}</li>
-            <li><span class="key teacher" aria-hidden="true"></span>${s.teacherChoice(actions[f.teacherChoice]!.toLowerCase(), formatFixed(pTeacher, 2))}
+        : html`<li><span class="key student" aria-hidden="true"></span>${s.studentChoice(who, actions[f.studentAction]!, formatFixed(pStudent, 2))}</li>
+            <li><span class="key teacher" aria-hidden="true"></span>${s.teacherChoice(actions[f.teacherChoice]!, formatFixed(pTeacher, 2))}
               — <span class="agree">${agree ? s.agree : s.disagree}</span></li>`}
       ${f.step > 0 ? html`<li>${s.agreement(formatPercent(f.agreed / f.step, 0))}</li>` : nothing}
     </ul>`;
