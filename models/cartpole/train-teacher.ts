@@ -13,7 +13,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { evaluatePolicy } from '../../src/labs/cartpole/shared/evaluate';
-import { layerShapes, parameterCount, type PolicyWeights } from '../../src/labs/cartpole/shared/policy';
+import { layerShapes, logits, parameterCount, type PolicyWeights } from '../../src/labs/cartpole/shared/policy';
 import { ACTIONS, STATE_SIZE } from '../../src/labs/cartpole/shared/env';
 import { saveLayersModelToDir } from '../layers-format';
 import { buildMlp } from '../mlp';
@@ -53,7 +53,6 @@ async function evaluateCommitted(): Promise<boolean> {
   // The plain forward pass must be the model's own: compare on a few states.
   const probe = new Float32Array([0, 0, 0, 0, 0.5, -0.3, 0.4, 1, -0.9, 0.7, -0.8, -1.2]);
   const fromTf = (await tf.tidy(() => model.predict(tf.tensor2d(probe, [3, STATE_SIZE])) as tf.Tensor).data()) as Float32Array;
-  const { logits } = await import('../../src/labs/cartpole/shared/policy');
   const out = new Float32Array(ACTIONS);
   for (let r = 0; r < 3; r++) {
     logits(policy, probe, r * STATE_SIZE, out);

@@ -164,4 +164,21 @@ describe('the CartPole run', () => {
     expect(later.distilled.episodes).toBeGreaterThan(0);
     r.dispose();
   });
+
+  it('on the teacher’s states, switched live: the distilled student still closes in on the teacher', async () => {
+    const r = run('student');
+    r.trainStep();
+    const early = (await r.studentReadouts()).distilled.klToTeacher;
+    r.configure({ states: 'teacher' });
+    for (let i = 0; i < 40; i++) {
+      r.trainStep();
+      await r.sync();
+    }
+    const later = await r.studentReadouts();
+    expect(r.currentKnobs.states).toBe('teacher');
+    expect(later.distilled.klToTeacher).toBeLessThan(early / 2);
+    // It still plays (and is measured on) its own episodes.
+    expect(later.distilled.episodes).toBeGreaterThan(0);
+    r.dispose();
+  });
 });

@@ -86,7 +86,7 @@ export const cartpoleEn = {
     stepAxis: 'Environment steps',
     meanReturn: 'Mean return (last 100 episodes)',
     lastReturn: 'Last episode return',
-    kl: 'KL(teacher ‖ student), its states',
+    kl: 'KL(teacher ‖ student), training states',
     loss: 'Training objective',
     chartLabel: (title: string): string => `${title} over environment steps`,
   },

@@ -19,7 +19,7 @@ export interface StudentReadout {
   solvedAt: number | null;
   /** Its objective on the last update (distillation: T² · KL; reward only: the REINFORCE loss). */
   loss: number;
-  /** Mean KL(teacher ‖ student) at T = 1 over the states it visited in its last update, in nats. */
+  /** Mean KL(teacher ‖ student) at T = 1 over its last update's training states (for the distilled student on the teacher's states, those), in nats. */
   klToTeacher: number;
   /** Its current weights, for the page's replay (a copy; the worker keeps its own). */
   policy: PolicyWeights;
