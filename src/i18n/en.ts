@@ -14,6 +14,8 @@ export const en = {
     nats: 'nats',
     examplesPerSecondShort: 'ex/s',
     examplesPerSecond: 'examples/s',
+    /** Throughput in each lab's progress unit, for the status line. */
+    perSecond: { examples: 'examples/s', tokens: 'tokens/s', 'environment steps': 'environment steps/s' } as Record<string, string>,
     percent: '%',
     /** Shown where a number is not known yet. */
     missing: '—',
@@ -57,6 +59,7 @@ export const en = {
       'knobs.batchSize': 'Batch size',
       'knobs.optimizer': 'Optimizer',
       'knobs.hintMode': 'Hint mode',
+      'knobs.states': 'States the distilled student learns on',
       'knobs.hintWeight': 'Hint weight',
       'knobs.hintSteps': 'Hint steps',
       'knobs.biasCorrection': 'Bias correction',
@@ -215,10 +218,10 @@ export const en = {
 
   status: {
     region: 'Training status',
-    status: (step: string, examplesPerSecond: string, backend: string): string =>
+    status: (step: string, examplesPerSecond: string, backend: string, perSecond = 'examples/s'): string =>
       backend
-        ? `Step ${step} · ${examplesPerSecond} examples/s · ${backend}`
-        : `Step ${step} · ${examplesPerSecond} examples/s`,
+        ? `Step ${step} · ${examplesPerSecond} ${perSecond} · ${backend}`
+        : `Step ${step} · ${examplesPerSecond} ${perSecond}`,
     backendWithAdapter: (backend: string, adapter: string): string => (adapter ? `${backend} · ${adapter}` : backend),
     /** While a run starts: what is happening now, e.g. "Starting WebAssembly… · loading the teacher 40 %". */
     starting: 'starting',

@@ -343,6 +343,7 @@ export class DistillPlayground extends LitElement {
         part="status"
         .step=${snapshot?.step ?? 0}
         .examplesPerSecond=${snapshot?.examplesPerSecond ?? 0}
+        .unit=${snapshot?.unit ?? 'examples'}
         .backend=${c.backend ?? undefined}
         .running=${c.running}
         .starting=${c.isStarting && c.isStarted ? startingText(c.backendStep, c.progress, c.backend?.name) : null}
