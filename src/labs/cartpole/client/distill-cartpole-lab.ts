@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import '../../../components/distill-curves/distill-curves';
 import type { DistillCurves } from '../../../components/distill-curves/distill-curves';
 import { defineElement } from '../../../components/shared/define';
@@ -73,7 +73,6 @@ export class DistillCartpoleLab extends LabPanelElement<CartpoleSnapshot> {
 
   @property({ attribute: false }) experiment: CartpoleExperiment | null = null;
   @property({ attribute: false }) init: CartpoleInit | null = null;
-  @query('distill-curves') protected override curves?: DistillCurves;
   private readonly curvesSpec = cartpoleCurvesSpec();
 
   protected note(): void {}
