@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vitest/config';
 import type { BuildEnvironmentOptions } from 'vite';
+import { fileURLToPath } from 'node:url';
 
 /**
  * One config, three jobs:
@@ -41,6 +42,9 @@ export default defineConfig(({ mode }) => {
       };
 
   return {
+    // The browser build's tfjs without the converter, tf.data and eagerly registered backends
+    // (workers/tfjs-slim.ts); vitest keeps the whole package.
+    resolve: mode === 'test' ? {} : { alias: [{ find: /^@tensorflow\/tfjs$/, replacement: fileURLToPath(new URL('./workers/tfjs-slim.ts', import.meta.url)) }] },
     // Relative asset and worker URLs, so the build works from any folder or host.
     base: './',
     worker: { format: 'es' },

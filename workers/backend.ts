@@ -1,7 +1,8 @@
 /**
  * Backend selection: webgpu → webgl → wasm → cpu. Each candidate is probed before use
- * (`requestAdapter()` for WebGPU, `setBackend`'s boolean for all), and the optional backends are
- * imported only when tried, so a page that never needs WebGPU never downloads it.
+ * (`requestAdapter()` for WebGPU, `setBackend`'s boolean for all), and every backend is imported
+ * only when tried (the browser build's tfjs carries none: workers/tfjs-slim.ts), so a page that
+ * never needs WebGPU or WebGL never downloads it.
  */
 import * as tf from '@tensorflow/tfjs';
 import { BACKEND_PREFERENCE, type BackendChoice, type BackendName } from '../src/state/common';
@@ -55,6 +56,7 @@ export async function tryBackend(name: BackendName, options: BackendOptions): Pr
         if (typeof OffscreenCanvas === 'undefined' && typeof document === 'undefined') {
           return { reason: 'WebGL needs OffscreenCanvas, which this browser lacks in workers' };
         }
+        await import('@tensorflow/tfjs-backend-webgl');
         if (!(await tf.setBackend('webgl'))) return { reason: 'WebGL is not available' };
         return { adapter: webglRenderer() };
       }
@@ -70,6 +72,7 @@ export async function tryBackend(name: BackendName, options: BackendOptions): Pr
         return { adapter: [simd ? 'SIMD' : 'no SIMD', threads ? 'threads' : 'single thread'].join(' · ') };
       }
       case 'cpu': {
+        await import('@tensorflow/tfjs-backend-cpu');
         if (!(await tf.setBackend('cpu'))) return { reason: 'the plain JavaScript backend failed to start' };
         return { adapter: 'plain JavaScript' };
       }
