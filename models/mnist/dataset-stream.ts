@@ -28,28 +28,37 @@ export class MnistSetReceiver implements ArrivingMnistSet {
   error: Error | null = null;
   readonly complete: Promise<MnistSet>;
   private bytes: Uint8Array | null = null;
+  private opened = false;
   private head = new Uint8Array(MNIST_SET_HEADER_BYTES);
   private received = 0;
   private settle!: { resolve: (s: MnistSet) => void; reject: (e: Error) => void };
 
-  constructor() {
+  /**
+   * `expect`: the sizes the file must have, known in advance (e.g. the 10,000 test images): the
+   * arrays then exist, full size, before the first byte arrives, and a header that says otherwise
+   * is an error.
+   */
+  constructor(private readonly expect?: { count: number; rows: number; cols: number }) {
     this.complete = new Promise((resolve, reject) => (this.settle = { resolve, reject }));
     // Callers that only poll `available` / `error` must not see an unhandled rejection.
     this.complete.catch(() => {});
+    if (expect) this.allocate(expect.count, expect.rows, expect.cols);
   }
 
   push(chunk: Uint8Array): void {
     if (this.error) return;
     let data = chunk;
-    if (!this.bytes) {
+    if (!this.opened) {
       const take = Math.min(MNIST_SET_HEADER_BYTES - this.received, data.length);
       this.head.set(data.subarray(0, take), this.received);
       this.received += take;
       data = data.subarray(take);
       if (this.received < MNIST_SET_HEADER_BYTES) return;
       if (!this.open()) return;
+      this.opened = true;
     }
     const bytes = this.bytes!;
+    if (data.length === 0) return;
     if (this.received + data.length > bytes.length) return this.fail(new MnistSetFormatError(`more bytes than the header's ${bytes.length}`));
     bytes.set(data, this.received);
     this.received += data.length;
@@ -60,12 +69,12 @@ export class MnistSetReceiver implements ArrivingMnistSet {
 
   end(): void {
     if (this.error) return;
-    if (!this.bytes || this.received !== this.bytes.length) {
-      return this.fail(new MnistSetFormatError(`stream ended after ${this.received} bytes of ${this.bytes?.length ?? 'a header'} (truncated download?)`));
+    if (!this.opened || this.received !== this.bytes!.length) {
+      return this.fail(new MnistSetFormatError(`stream ended after ${this.received} bytes of ${this.opened ? this.bytes!.length : 'a header'} (truncated download?)`));
     }
     try {
       // The whole-file checks (labels, hash) once everything is in.
-      const set = decodeMnistSet(this.bytes);
+      const set = decodeMnistSet(this.bytes!);
       this.settle.resolve(set);
     } catch (error) {
       this.fail(error instanceof Error ? error : new Error(String(error)));
@@ -83,18 +92,26 @@ export class MnistSetReceiver implements ArrivingMnistSet {
   private open(): boolean {
     try {
       const { count, rows, cols } = readMnistHeader(this.head);
-      this.count = count;
-      this.rows = rows;
-      this.cols = cols;
+      const e = this.expect;
+      if (e && (e.count !== count || e.rows !== rows || e.cols !== cols)) {
+        throw new MnistSetFormatError(`header says ${count} images of ${rows}×${cols}, expected ${e.count} of ${e.rows}×${e.cols}`);
+      }
+      if (!e) this.allocate(count, rows, cols);
     } catch (error) {
       this.fail(error instanceof Error ? error : new Error(String(error)));
       return false;
     }
-    this.bytes = new Uint8Array(MNIST_SET_HEADER_BYTES + this.count * (1 + this.rows * this.cols));
-    this.bytes.set(this.head);
-    this.labels = this.bytes.subarray(MNIST_SET_HEADER_BYTES, MNIST_SET_HEADER_BYTES + this.count);
-    this.images = this.bytes.subarray(MNIST_SET_HEADER_BYTES + this.count);
+    this.bytes!.set(this.head);
     return true;
+  }
+
+  private allocate(count: number, rows: number, cols: number): void {
+    this.count = count;
+    this.rows = rows;
+    this.cols = cols;
+    this.bytes = new Uint8Array(MNIST_SET_HEADER_BYTES + count * (1 + rows * cols));
+    this.labels = this.bytes.subarray(MNIST_SET_HEADER_BYTES, MNIST_SET_HEADER_BYTES + count);
+    this.images = this.bytes.subarray(MNIST_SET_HEADER_BYTES + count);
   }
 }
 
@@ -102,8 +119,11 @@ export class MnistSetReceiver implements ArrivingMnistSet {
  * Fetches a DPMN file (gzip-compressed when it is, inflated on the fly with DecompressionStream)
  * into a receiver, reporting the bytes fetched so far. Returns at once; the set fills as it comes.
  */
-export function streamMnistSet(url: string | URL, onProgress?: (loaded: number, total: number | null) => void): ArrivingMnistSet {
-  const receiver = new MnistSetReceiver();
+export function streamMnistSet(
+  url: string | URL,
+  onProgress?: (loaded: number, total: number | null) => void,
+  receiver = new MnistSetReceiver(),
+): ArrivingMnistSet {
   void (async () => {
     const response = await fetch(url);
     if (!response.ok || !response.body) throw new Error(`fetching ${String(url)}: HTTP ${response.status} ${response.statusText}`);

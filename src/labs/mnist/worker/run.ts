@@ -319,15 +319,24 @@ export class MnistRun {
     return { step: this.step, biasCorrected: bias !== null, teacher: this.teacherEval!, students: metrics.students };
   }
 
-  /** The teacher's test metrics, once a full `evaluate()` has measured them (it is frozen). */
+  /** The teacher's test metrics, once measured on the whole test set (it is frozen). */
   get teacherMetrics(): ClassMetrics | null {
     return this.teacherEval;
   }
 
-  /** The students' confusion matrices on test images [start, start + size) (bias-corrected as in `evaluate`). */
-  async evaluateChunk(start: number, size: number): Promise<{ biasCorrected: boolean; confusions: Int32Array[] }> {
+  /** Set by a chunked pass that has measured the teacher on the whole test set. */
+  set teacherMetrics(m: ClassMetrics | null) {
+    if (m && m.count !== this.test.count) throw new RangeError(`teacher metrics on ${m.count} of ${this.test.count} test images`);
+    this.teacherEval = m;
+  }
+
+  /**
+   * The students' confusion matrices on test images [start, start + size) (bias-corrected as in
+   * `evaluate`), and with `withTeacher` the teacher's last.
+   */
+  async evaluateChunk(start: number, size: number, withTeacher = false): Promise<{ biasCorrected: boolean; confusions: Int32Array[] }> {
     const bias = biasVector(this.knobs, this.experiment.transfer);
-    return { biasCorrected: bias !== null, confusions: await chunkConfusions(this.test, start, size, this.studentLogits(bias), null) };
+    return { biasCorrected: bias !== null, confusions: await chunkConfusions(this.test, start, size, this.studentLogits(bias), withTeacher ? this.teacher : null) };
   }
 
   /**
