@@ -1,6 +1,6 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vitest/config';
-import type { BuildEnvironmentOptions } from 'vite';
+import type { BuildEnvironmentOptions, Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -10,6 +10,30 @@ import { fileURLToPath } from 'node:url';
  *   files beside it, all referenced by relative URLs, into dist-lib/;
  * - `vitest`: unit tests in Node.
  */
+/** The headers that make a page cross-origin isolated (`crossOriginIsolated === true`). */
+export const CROSS_ORIGIN_ISOLATION = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+/**
+ * tfjs-backend-wasm starts its pthreads from `factory.toString()` of the threaded module: the
+ * function must not lean on anything outside itself. Its one outer variable, `_scriptDir`, is read
+ * behind a `typeof` guard, which a minifier drops once it sees the variable declared around the
+ * function; the threads then die with "e is not defined". Declared nowhere, it stays a guarded
+ * free name (undefined in a worker, which is what the threads expect).
+ */
+const wasmThreadsSelfContained: Plugin = {
+  name: 'tfjs-wasm-threads-self-contained',
+  apply: 'build',
+  transform(code, id) {
+    if (!/tfjs-backend-wasm-threaded-simd\.js$/.test(id)) return null;
+    const header = /var _scriptDir = typeof document[^\n]*\n[^\n]*__filename[^\n]*\n/;
+    if (!header.test(code)) this.error('tfjs-backend-wasm-threaded-simd.js no longer starts as expected: review this plugin');
+    return { code: code.replace(header, ''), map: null };
+  },
+};
+
 export default defineConfig(({ mode }) => {
   const lib = mode === 'lib';
   const build: BuildEnvironmentOptions = lib
@@ -47,9 +71,12 @@ export default defineConfig(({ mode }) => {
     resolve: mode === 'test' ? {} : { alias: [{ find: /^@tensorflow\/tfjs$/, replacement: fileURLToPath(new URL('./workers/tfjs-slim.ts', import.meta.url)) }] },
     // Relative asset and worker URLs, so the build works from any folder or host.
     base: './',
-    worker: { format: 'es' },
-    server: { host: '127.0.0.1', port: 5173 },
-    preview: { host: '127.0.0.1', port: 4173 },
+    plugins: [wasmThreadsSelfContained],
+    worker: { format: 'es', plugins: () => [wasmThreadsSelfContained] },
+    // Cross-origin isolated (COOP + COEP), so the wasm backend may use its threaded SIMD binary
+    // (SharedArrayBuffer); a host must send the same two headers (README, "Hosting").
+    server: { host: '127.0.0.1', port: 5173, headers: CROSS_ORIGIN_ISOLATION },
+    preview: { host: '127.0.0.1', port: 4173, headers: CROSS_ORIGIN_ISOLATION },
     // The wasm backend mixes ESM and CommonJS files: let Vite pre-bundle it. Its .wasm files are
     // located through setWasmPaths (workers/wasm-paths.ts), so bundling does not break them.
     optimizeDeps: { include: ['@tensorflow/tfjs-backend-wasm'] },

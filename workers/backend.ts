@@ -67,9 +67,7 @@ export async function tryBackend(name: BackendName, options: BackendOptions): Pr
           wasmPathsSet = true;
         }
         if (!(await tf.setBackend('wasm'))) return { reason: 'WebAssembly backend failed to start' };
-        const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
-        const threads = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
-        return { adapter: [simd ? 'SIMD' : 'no SIMD', threads ? 'threads' : 'single thread'].join(' · ') };
+        return { adapter: await wasmAdapter(wasm.getThreadsCount()) };
       }
       case 'cpu': {
         await import('@tensorflow/tfjs-backend-cpu');
@@ -80,6 +78,20 @@ export async function tryBackend(name: BackendName, options: BackendOptions): Pr
   } catch (error) {
     return { reason: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/**
+ * "SIMD · 2 threads", or why there is one: the threaded binary needs SharedArrayBuffer, which a
+ * browser grants only to a cross-origin isolated page (COOP + COEP headers; Node never threads).
+ */
+async function wasmAdapter(threadCount: number): Promise<string> {
+  const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) ? 'SIMD' : 'no SIMD';
+  const threaded = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
+  const n = Math.max(1, threadCount);
+  const threads = `${n} thread${n === 1 ? '' : 's'}`;
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated;
+  if (threaded) return `${simd} · ${threads}`;
+  return `${simd} · ${threads}${isolated === false ? ' (page not cross-origin isolated)' : ''}`;
 }
 
 function webglRenderer(): string {
