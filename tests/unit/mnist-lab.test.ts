@@ -187,16 +187,21 @@ describe('MnistRun', () => {
     expect(losses[1]!.soft).toBeGreaterThan(0);
     expect(losses[2]!.hint).toBeGreaterThan(0);
     expect(Number.isNaN(losses[2]!.hard)).toBe(true);
-    // Teacher 784·48 + 48·40 + 40·10, students 784·32 + 32·16 + 16·10 (×2), hint student's
-    // first layer 784·24 and its regressor 24·48: 2 FLOPs per multiply-add, training 3× forward, batch 32.
+    // Teacher 784·48 + 48·40 + 40·10 (its logits: once per transfer image, the first time a batch
+    // draws it) and its hint layer 784·48 (every step, while a student trains on hints), students
+    // 784·32 + 32·16 + 16·10 (×2), hint student's first layer 784·24 and its regressor 24·48:
+    // 2 FLOPs per multiply-add, training 3× forward, batch 32.
     const teacherF = 2 * (784 * 48 + 48 * 40 + 40 * 10);
+    const teacherHintF = 2 * 784 * 48;
     const studentF = 2 * (784 * 32 + 32 * 16 + 16 * 10);
     const hintF = 2 * (784 * 24 + 24 * 48);
-    expect(stage1).toBe(32 * (teacherF + 3 * (2 * studentF + hintF)));
+    expect(stage1).toBe(32 * (teacherF + teacherHintF + 3 * (2 * studentF + hintF)));
     expect(run.flopsDone).toBe(stage1);
     for (let i = 0; i < 20; i++) run.trainStep();
     expect(run.stageOf(2)).toBe('kd');
-    expect(run.stepFlops()).toBe(32 * (teacherF + 3 * (2 * studentF + 2 * (784 * 24 + 24 * 10))));
+    // 21 batches of 32 have drawn every one of the transfer set's images: no teacher pass any more.
+    expect(run.transferIndices.length).toBeLessThanOrEqual(21 * 32);
+    expect(run.stepFlops()).toBe(32 * 3 * (2 * studentF + 2 * (784 * 24 + 24 * 10)));
 
     const ev = await run.evaluate();
     expect(ev.teacher.count).toBe(250);
