@@ -60,8 +60,8 @@ export default defineConfig(({ mode }) => {
         target: 'es2022',
         assetsInlineLimit: 0,
         rollupOptions: {
-          // The app, plus the benchmark's bare training loop (never linked from the app).
-          input: { main: 'index.html', bench: 'tests/bench/bench.html' },
+          // The app, plus the benchmarks' bare training loop and MNIST step (never linked from the app).
+          input: { main: 'index.html', bench: 'tests/bench/bench.html', native: 'tests/bench/native.html' },
         },
       };
 
