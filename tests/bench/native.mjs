@@ -73,7 +73,7 @@ export function nativeRows(browserResult, torchResult) {
 
 export function printNativeTable(browserResult, torchResult) {
   const rows = nativeRows(browserResult, torchResult);
-  const header = ['step', 'GFLOP / step', 'browser (wasm) ms', 'GFLOP/s', 'PyTorch (CPU) ms', 'GFLOP/s', 'browser / native', 'target'];
+  const header = ['step (median of each)', 'GFLOP / step', 'browser (wasm) ms', 'GFLOP/s', 'PyTorch (CPU) ms', 'GFLOP/s', 'browser / native', 'target'];
   const lines = rows.map((r) => [
     r.case === 'cached' ? 'teacher logits cached' : 'with teacher forward',
     (r.browser.flopsPerStep / 1e9).toFixed(2),

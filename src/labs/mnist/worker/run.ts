@@ -24,7 +24,7 @@ import {
 import { accessDistillationLoss, targetDistribution, type TargetDistribution } from '../../../../workers/objectives/access';
 import { crossEntropyPerRow } from '../../../../workers/objectives/hinton';
 import { createRegressor, disposeRegressor, hintLoss, type HintRegressor } from '../../../../workers/objectives/hints';
-import { denseFor, type DenseFn } from './dense';
+import { denseFor, inputDenseFor, type DenseFn } from './dense';
 import { biasVector, chunkConfusions, distributionsOf, type LogitsFn, type MnistDistributions, type MnistEvaluation, testMetrics, withBias } from './evaluation';
 import { TeacherLogitCache } from './teacher-cache';
 import { BatchStream, checkMnistData, imagesToFloat, selectTransferSet, type MnistData } from './transfer';
@@ -98,6 +98,8 @@ export class MnistRun {
   private readonly test: MnistData;
   private readonly batches: BatchStream;
   private readonly dense: DenseFn;
+  /** The students' first layer: the same op without the (unneeded) gradient for the images. */
+  private readonly inputDense: DenseFn;
   private knobs: MnistKnobs;
   /** [students, 4] losses (total, soft, hard, hint) of the last step. */
   private lastLosses: tf.Tensor2D | null = null;
@@ -118,6 +120,7 @@ export class MnistRun {
     this.teacher.trainable = false;
     this.teacherHidden = teacher.layers.filter((l) => l.getClassName() === 'Dense').slice(0, -1).map(denseUnits);
     this.dense = denseFor(tf.getBackend());
+    this.inputDense = inputDenseFor(tf.getBackend());
 
     this.transferIndices = selectTransferSet(data.train.labels, config.transfer, config.seed);
     if (this.transferIndices.length === 0) throw new RangeError('the transfer set is empty');
@@ -174,7 +177,7 @@ export class MnistRun {
     const hidden: tf.Tensor2D[] = [];
     let h = x;
     for (let l = 0; l < s.layers.length - 1; l++) {
-      h = tf.relu(this.dense(h, s.layers[l]!.kernel as tf.Tensor2D, s.layers[l]!.bias as tf.Tensor1D));
+      h = tf.relu((l === 0 ? this.inputDense : this.dense)(h, s.layers[l]!.kernel as tf.Tensor2D, s.layers[l]!.bias as tf.Tensor1D));
       hidden.push(h);
       if (l >= upTo) return { hidden };
     }
