@@ -17,11 +17,14 @@ export const CROSS_ORIGIN_ISOLATION = {
 };
 
 /**
- * tfjs-backend-wasm starts its pthreads from `factory.toString()` of the threaded module: the
- * function must not lean on anything outside itself. Its one outer variable, `_scriptDir`, is read
- * behind a `typeof` guard, which a minifier drops once it sees the variable declared around the
- * function; the threads then die with "e is not defined". Declared nowhere, it stays a guarded
- * free name (undefined in a worker, which is what the threads expect).
+ * Two fixes to tfjs-backend-wasm's threaded module, for the build:
+ * - it starts its pthreads from `factory.toString()`: the function must not lean on anything
+ *   outside itself. Its one outer variable, `_scriptDir`, is read behind a `typeof` guard, which
+ *   a minifier drops once it sees the variable declared around the function; the threads then die
+ *   with "e is not defined". Declared nowhere, it stays a guarded free name (undefined in a worker,
+ *   which is what the threads expect);
+ * - it starts a pool of 8 workers whatever the device (~17 MB each), while XNNPACK uses
+ *   min(8, max(1, cores / 2)) threads: the pool gets that many (one on a 2-core laptop: ~120 MB less).
  */
 const wasmThreadsSelfContained: Plugin = {
   name: 'tfjs-wasm-threads-self-contained',
@@ -29,8 +32,10 @@ const wasmThreadsSelfContained: Plugin = {
   transform(code, id) {
     if (!/tfjs-backend-wasm-threaded-simd\.js$/.test(id)) return null;
     const header = /var _scriptDir = typeof document[^\n]*\n[^\n]*__filename[^\n]*\n/;
-    if (!header.test(code)) this.error('tfjs-backend-wasm-threaded-simd.js no longer starts as expected: review this plugin');
-    return { code: code.replace(header, ''), map: null };
+    const pool = 'var pthreadPoolSize=8;';
+    if (!header.test(code) || !code.includes(pool)) this.error('tfjs-backend-wasm-threaded-simd.js is not as this plugin expects: review it');
+    const threads = 'Math.min(8,Math.max(1,Math.floor(((typeof navigator!="undefined"&&navigator.hardwareConcurrency)||2)/2)))';
+    return { code: code.replace(header, '').replace(pool, `var pthreadPoolSize=${threads};`), map: null };
   },
 };
 

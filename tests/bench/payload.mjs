@@ -42,6 +42,7 @@ async function measureLab(browser, baseUrl, lab, opts) {
   // stamped when its headers arrive: a file requested before the first step counts as before it,
   // even if its body ends later. ('requestfinished' misses streamed fetches in workers.)
   context.on('response', (response) => {
+    if (!response.url().startsWith('http')) return; // blob: and data: URLs are not downloads
     const at = Date.now();
     lastFinished = at;
     const length = Number(response.headers()['content-length']);

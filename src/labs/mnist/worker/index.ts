@@ -90,6 +90,8 @@ function wrap(run: MnistRun, e: MnistExperiment, loaded: MnistLoaded): LabRun<Mn
   /** The current test-set pass; `stale` once the bias correction changed what the errors are. */
   let pass: EvaluationPass | null = null;
   let stale = false;
+  /** Whether a readout has already reported a trained step (the test images are fetched after it). */
+  let trained = false;
   const students = () => e.students.map((_, i) => ({ id: STUDENT_IDS[i]!, label: STUDENT_IDS[i]!, parameters: run.studentParameters[i]! }));
   /** A new pass; it measures the teacher too until the teacher has been measured on the whole set. */
   const newPass = () => new EvaluationPass(run.step, loaded.test.count, run.studentCount, false, run.teacherMetrics === null);
@@ -103,8 +105,10 @@ function wrap(run: MnistRun, e: MnistExperiment, loaded: MnistLoaded): LabRun<Mn
     },
     async readout(heavy) {
       const total = loaded.test.count;
-      // The test images are fetched once training has started (they are not needed for its first step).
-      if (run.step > 0) arrival?.start();
+      // The test images are fetched once training has started (they are not needed for its first
+      // step): from the readout after the one that reports it.
+      if (trained) arrival?.start();
+      trained ||= run.step > 0;
       const failed = arrival?.error();
       if (failed) throw new Error(`Could not load the MNIST test images: ${failed.message}`);
       const available = arrived();
