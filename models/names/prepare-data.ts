@@ -10,7 +10,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isNameText, type NamesCorpus } from '../../src/labs/names/shared/corpus';
 import { mulberry32, shuffledIndices } from '../../src/shared/random';
 
@@ -55,7 +56,7 @@ export function deriveCorpus(): { corpus: NamesCorpus; counts: Record<string, nu
   return { corpus, counts };
 }
 
-const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!);
+const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === resolve(process.argv[1]);
 if (isMain) {
   const { corpus, counts } = deriveCorpus();
   const text = `${JSON.stringify(corpus)}\n`;

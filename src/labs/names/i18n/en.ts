@@ -31,7 +31,7 @@ export const namesEn = {
 
   panel: {
     summary: (p: { teacherArchitecture: string; teacherParameters: string; teacherNll: string; bigramNll: string; studentParameters: string; ratio: string; corpus: string }): string =>
-      `Teacher: ${p.teacherArchitecture} (${p.teacherParameters} parameters, validation NLL ${p.teacherNll} nats/char; bigram ${p.bigramNll}). Each student: ${p.studentParameters} parameters, ${p.ratio}\u00d7 smaller. Corpus: ${p.corpus}.`,
+      `Teacher: ${p.teacherArchitecture} (${p.teacherParameters} parameters, validation NLL ${p.teacherNll} per character; bigram ${p.bigramNll}). Each student: ${p.studentParameters} parameters, ${p.ratio}\u00d7 smaller. Corpus: ${p.corpus}.`,
     chartTitle: 'Validation loss and distance to the teacher',
     legend: 'Models',
     corpus: (train: string, validation: string, test: string): string => `${train} training, ${validation} validation and ${test} test first names (stdlib’s English lists)`,

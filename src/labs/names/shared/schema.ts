@@ -83,7 +83,7 @@ export const DEFAULT_NAMES_KNOBS: Readonly<NamesKnobs> = Object.freeze({
   samplingTemperature: 1,
   streamTemperature: 1,
   learningRate: 0.01,
-  batchSize: 32,
+  batchSize: 16,
   missingMass: 'spread',
   price: DEFAULT_PRICE,
 });

@@ -24,6 +24,11 @@ import { fullTarget, topkTarget } from './targets';
 export const STREAM_SAMPLES = 64;
 /** Names the teacher writes, once per stream temperature, for its own novelty shares. */
 const TEACHER_SAMPLES = 256;
+/**
+ * Writing names takes 16 sequential passes per model: the stream is refreshed at most this often
+ * (wall clock), while the validation figures come with every heavy readout.
+ */
+const STREAM_INTERVAL_MS = 1500;
 
 export interface RunOptions {
   /**
@@ -74,9 +79,12 @@ export class NamesRun {
   private prefixText = '';
   private readonly valX: tf.Tensor3D;
   private readonly valY: tf.Tensor2D;
-  private readonly teacherValLogP: tf.Tensor2D;
+  /** The teacher's log-probabilities on the validation positions, computed at the first evaluation. */
+  private teacherValLogP: tf.Tensor2D | null = null;
   private teacherValidation: ValidationFigures | null = null;
   private teacherStream: { temperature: number; samples: string[]; novelty: Record<Novelty, number> } | null = null;
+  private streamAt = -Infinity;
+  private streamTemperature = NaN;
 
   /** `teacher` is borrowed: the run never disposes it. */
   constructor(
@@ -119,7 +127,6 @@ export class NamesRun {
     const v = data.validation;
     this.valX = tf.tidy(() => oneHotContexts(tf.tensor2d(v.contexts, [v.rows, CONTEXT], 'int32')));
     this.valY = tf.tidy(() => tf.oneHot(tf.tensor1d(v.targets, 'int32'), VOCAB) as tf.Tensor2D);
-    this.teacherValLogP = tf.tidy(() => tf.logSoftmax(this.teacher.predict(this.valX) as tf.Tensor2D) as tf.Tensor2D);
   }
 
   get currentKnobs(): NamesKnobs {
@@ -208,7 +215,7 @@ export class NamesRun {
         x = oneHotContexts(tf.tensor2d(batch.contexts, [rows, CONTEXT], 'int32'));
         y = tf.oneHot(tf.tensor1d(batch.targets, 'int32'), VOCAB) as tf.Tensor2D;
         w = tf.tensor1d(batch.weights);
-        if (this.students.some((s) => s.spec.access === 'full' || s.spec.access === 'topk')) teacherLogits = this.teacher.predict(x) as tf.Tensor2D;
+        if (this.students.some((s) => s.spec.access === 'full' || s.spec.access === 'topk')) teacherLogits = this.teacher.apply(x) as tf.Tensor2D;
       }
       return this.students.map((s) => {
         let target: TargetDistribution | null = null;
@@ -255,16 +262,18 @@ export class NamesRun {
     return rows * (3 * student * this.students.length + teacher * (scores + writers));
   }
 
-  /** Validation NLL and KL(teacher ‖ student) for every student, and new samples; one read back. */
+  /** Validation NLL and KL(teacher ‖ student) for every student (one read back), and new samples when due. */
   async evaluate(): Promise<void> {
+    this.teacherValLogP ??= tf.tidy(() => tf.logSoftmax(this.teacher.apply(this.valX) as tf.Tensor2D) as tf.Tensor2D);
+    const teacherLogP = this.teacherValLogP;
     const packed = tf.tidy(() => {
       const parts = this.students.map((s) => {
-        const logQ = tf.logSoftmax(s.model.predict(this.valX) as tf.Tensor2D);
+        const logQ = tf.logSoftmax(s.model.apply(this.valX) as tf.Tensor2D);
         const nll = tf.neg(tf.mean(tf.sum(tf.mul(this.valY, logQ), 1)));
-        const kl = tf.mean(tf.sum(tf.mul(tf.exp(this.teacherValLogP), tf.sub(this.teacherValLogP, logQ)), 1));
+        const kl = tf.mean(tf.sum(tf.mul(tf.exp(teacherLogP), tf.sub(teacherLogP, logQ)), 1));
         return tf.stack([nll, kl]);
       });
-      if (!this.teacherValidation) parts.push(tf.reshape(tf.neg(tf.mean(tf.sum(tf.mul(this.valY, this.teacherValLogP), 1))), [1]));
+      if (!this.teacherValidation) parts.push(tf.reshape(tf.neg(tf.mean(tf.sum(tf.mul(this.valY, teacherLogP), 1))), [1]));
       return tf.concat(parts);
     });
     const values = await readAndDispose(packed);
@@ -277,6 +286,13 @@ export class NamesRun {
       this.teacherValidation = { nll, perplexity: perplexity(nll) };
     }
     const tau = this.knobs.streamTemperature;
+    const now = performance.now();
+    if (tau === this.streamTemperature && now - this.streamAt < STREAM_INTERVAL_MS) {
+      this.evaluatedAt = this.step;
+      return;
+    }
+    this.streamAt = now;
+    this.streamTemperature = tau;
     for (const s of this.students) {
       s.samples = await this.sample(s.model, STREAM_SAMPLES, tau, this.streamRand);
       s.novelty = noveltyShares(s.samples, this.data.trainNames, this.data.heldOutNames);
@@ -311,7 +327,7 @@ export class NamesRun {
     const ctx = Int32Array.from(contextAt(codes, codes.length));
     const packed = tf.tidy(() => {
       const x = oneHotContexts(tf.tensor2d(ctx, [1, CONTEXT], 'int32'));
-      return tf.concat([this.teacher, ...this.students.map((s) => s.model)].map((m) => tf.softmax(m.predict(x) as tf.Tensor2D).flatten()));
+      return tf.concat([this.teacher, ...this.students.map((s) => s.model)].map((m) => tf.softmax(m.apply(x) as tf.Tensor2D).flatten()));
     });
     const values = await readAndDispose(packed);
     return { teacher: values.slice(0, VOCAB), students: values.slice(VOCAB) };
@@ -343,7 +359,8 @@ export class NamesRun {
     }
     if (this.losses) tf.dispose(this.losses);
     this.losses = null;
-    tf.dispose([this.valX, this.valY, this.teacherValLogP]);
+    tf.dispose([this.valX, this.valY]);
+    this.teacherValLogP?.dispose();
   }
 }
 
