@@ -55,7 +55,7 @@ export function namesCurvesSpec(students: readonly { access: NamesAccess; k: num
         note: baseline ? `${t.bigram}: ${formatNats(baseline.bigram)} \u00b7 ${t.teacher}: ${formatNats(baseline.teacher)}` : undefined,
       },
       { key: 'kl', title: t.kl, label: t.chartLabel(t.kl), ...nats, range: 'auto', series: keys },
-      { key: 'train', title: t.train, label: t.chartLabel(t.train), ...nats, range: 'auto', scale: 'log', series: keys },
+      { key: 'train', title: t.train, label: t.chartLabel(t.train), ...nats, range: 'auto', scale: 'log', series: keys, note: t.trainNote },
     ],
   };
 }

@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { defineElement } from '../../../../components/shared/define';
-import { seriesChip, studentStyle } from '../../../../components/shared/series';
+import { seriesChip, studentStyle, seriesFillStyles } from '../../../../components/shared/series';
 import { hostStyles } from '../../../../components/shared/styles';
 import { formatFixed, formatInteger, formatNats } from '../../../../shared/format';
 import { namesMsg } from '../../i18n/index';
@@ -18,6 +18,7 @@ import { formatDollars, type MeterRow } from '../view-data';
 export class DistillNamesMeter extends LitElement {
   static override styles = [
     hostStyles,
+    seriesFillStyles,
     css`
       .scroll {
         overflow-x: auto;
@@ -42,6 +43,14 @@ export class DistillNamesMeter extends LitElement {
         text-align: left;
         font-weight: 600;
         margin-bottom: 0.3rem;
+      }
+      .ppl {
+        font-size: 0.88em;
+        color: var(--distill-muted-color, #4a4a55);
+      }
+      th {
+        white-space: normal;
+        vertical-align: bottom;
       }
       .note {
         font-size: 0.9em;
@@ -71,8 +80,7 @@ export class DistillNamesMeter extends LitElement {
               <th scope="col">${t.tokens}</th>
               <th scope="col">${t.bill}</th>
               <th scope="col">${t.nll}</th>
-              <th scope="col">${namesMsg.lossChart.perplexity}</th>
-              <th scope="col">KL</th>
+              <th scope="col">${t.kl}</th>
               <th scope="col">${t.perNll}</th>
             </tr>
           </thead>
@@ -83,8 +91,7 @@ export class DistillNamesMeter extends LitElement {
                 <td>${r.queries ? formatInteger(r.queries) : t.none}</td>
                 <td>${formatInteger(r.tokens)}</td>
                 <td>${formatDollars(r.bill)}</td>
-                <td data-testid="nll-${r.index + 1}">${formatNats(r.nll)}</td>
-                <td>${formatFixed(r.perplexity, 2)}</td>
+                <td><span data-testid="nll-${r.index + 1}">${formatNats(r.nll)}</span><br /><span class="ppl">${t.perplexity(formatFixed(r.perplexity, 2))}</span></td>
                 <td>${formatNats(r.kl)}</td>
                 <td>${r.billPerNat === null ? '\u2014' : formatDollars(r.billPerNat)}</td>
               </tr>`,

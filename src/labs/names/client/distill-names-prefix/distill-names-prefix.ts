@@ -4,7 +4,7 @@ import '../../../../components/distill-bars/distill-bars';
 import type { BarsModel } from '../../../../components/distill-bars/distill-bars';
 import { defineElement } from '../../../../components/shared/define';
 import { formStyles } from '../../../../components/shared/fields';
-import { seriesChip, studentStyle, TEACHER_STYLE } from '../../../../components/shared/series';
+import { seriesChip, studentStyle, TEACHER_STYLE, seriesFillStyles } from '../../../../components/shared/series';
 import { hostStyles } from '../../../../components/shared/styles';
 import { formatKnob } from '../../../../shared/format';
 import { emitPanel } from '../../../panel-events';
@@ -26,6 +26,7 @@ import { atTemperature, characterLabels, readPrefix } from '../view-data';
 export class DistillNamesPrefix extends LitElement {
   static override styles = [
     hostStyles,
+    seriesFillStyles,
     formStyles,
     css`
       .box {

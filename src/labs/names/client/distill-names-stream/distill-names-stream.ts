@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { defineElement } from '../../../../components/shared/define';
-import { seriesChip, studentStyle, TEACHER_STYLE, type SeriesStyle } from '../../../../components/shared/series';
+import { seriesChip, studentStyle, TEACHER_STYLE, type SeriesStyle, seriesFillStyles } from '../../../../components/shared/series';
 import { hostStyles } from '../../../../components/shared/styles';
 import { formatKnob, formatPercent } from '../../../../shared/format';
 import type { Novelty } from '../../shared/corpus';
@@ -27,6 +27,7 @@ const SHOWN = 12;
 export class DistillNamesStream extends LitElement {
   static override styles = [
     hostStyles,
+    seriesFillStyles,
     css`
       .models {
         display: grid;
