@@ -15,9 +15,11 @@ import today from './links-today.json';
 function parsePage(link: string) {
   const page = parseLink(link);
   const toy = (page.lab === 'toy2d' ? page.experiment : toy2dShared.defaults()) as ExperimentConfig;
-  const { lab: _lab, ...rest } = toy;
+  // `labelled` came after these links: checked on its own below (labelledFor).
+  const { lab: _lab, labelled, ...rest } = toy;
   return {
     page,
+    labelled,
     state: { ...rest, lab: page.lab, ...page.view },
     mnist: page.lab === 'mnist' ? page.experiment : undefined,
     problems: page.problems,
@@ -34,6 +36,19 @@ interface Captured {
 }
 
 const links = today as Captured[];
+
+/** Every URL key of the 2-D lab's table before `labelled` existed. */
+const OLD_TOY2D_KEYS = ['dataset', 'seed', 'hidden', 'act', 'T', 'alpha', 'lr', 'batch', 'opt', 'labelsOnly'];
+
+/**
+ * The one deliberate change (issue #9): the 2-D lab's default labels 15 points. A link the app
+ * wrote (every setting named) keeps meaning every point labelled; a partial link takes the default.
+ */
+function labelledFor(link: string): number {
+  const params = new URLSearchParams(link);
+  const toy2d = (params.get('lab') ?? 'toy2d') === 'toy2d';
+  return toy2d && OLD_TOY2D_KEYS.every((k) => params.has(k)) ? 600 : (toy2dShared.defaults() as ExperimentConfig).labelled;
+}
 
 /**
  * Deliberate differences, each reading a link the old code refused: `bc=true` (the 2-D lab's
@@ -66,6 +81,7 @@ describe("today's links", () => {
     const page = parsePage(captured.link);
     const widened = WIDENED[captured.link];
     expect(page.state).toEqual(captured.state);
+    expect(page.labelled).toBe(labelledFor(captured.link));
     if (captured.mnist) expect(page.mnist).toEqual(widened ? merged(captured.mnist, widened.mnist) : captured.mnist);
     expect(page.problems.map((p) => `${p.param}=${p.value}`).sort()).toEqual([...(widened?.problems ?? captured.problems)].sort());
     for (const p of page.problems) expect(en.problems.expected(p), p.param).not.toBe('');
@@ -77,6 +93,7 @@ describe("today's links", () => {
       const page = parsePage(captured.serialized!);
       expect(page.problems).toEqual([]);
       expect(page.state).toEqual(captured.state);
+      if (captured.state.lab === 'toy2d') expect(page.labelled).toBe(600);
       if (captured.mnist) expect(page.mnist).toEqual(captured.mnist);
     },
   );

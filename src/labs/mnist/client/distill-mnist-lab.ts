@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { cloneMnistExperiment, presetById, type MnistExperiment } from '../shared/schema';
 import './distill-mnist-controls/distill-mnist-controls';
 import './distill-digits/distill-digits';
@@ -50,7 +50,6 @@ export class DistillMnistLab extends LabPanelElement<MnistSnapshot> {
 
   /** Index of the digit shown in the distribution bars. */
   @state() private selectedDigit = 0;
-  @query('distill-curves') protected override curves?: DistillCurves;
   /** The curves' spec follows the students' ids and labels; a new spec only when they change. */
   @state() private curvesSpec: CurvesSpec = mnistCurvesSpec([]);
   private specKey = '[]';

@@ -1,5 +1,5 @@
-import { html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import '../../../components/distill-curves/distill-curves';
 import type { DistillCurves } from '../../../components/distill-curves/distill-curves';
 import type { CurvesSpec } from '../../../components/distill-curves/curves-spec';
@@ -41,30 +41,61 @@ import './distill-names-stream/distill-names-stream';
  * @csspart summary - The teacher/student summary and the training compute so far.
  */
 export class DistillNamesLab extends LabPanelElement<NamesSnapshot> {
-  static override styles = [hostStyles, labPanelStyles];
+  static override styles = [
+    hostStyles,
+    labPanelStyles,
+    // One screen on a laptop: the prefix bars beside the curves, then the stream and the meter.
+    css`
+      .stage {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+        align-items: start;
+        gap: 0.6em;
+      }
+      .stage .panel {
+        padding: 0.5em 0.75em 0.6em;
+      }
+      .stage h2 {
+        font-size: 1em;
+        margin: 0 0 0.3em;
+      }
+      .views {
+        gap: 0.6em;
+      }
+      distill-names-prefix {
+        --distill-bar-height: 72px;
+      }
+      @container (max-width: 1100px) {
+        .stage {
+          grid-template-columns: minmax(0, 1fr);
+        }
+      }
+    `,
+  ];
 
   @property({ attribute: false }) experiment: NamesExperiment | null = null;
   @property({ attribute: false }) init: NamesInit | null = null;
 
-  @query('distill-curves') protected override curves?: DistillCurves;
   @state() private curvesSpec: CurvesSpec = namesCurvesSpec([], null);
   private specKey = '';
-  /** The step of the last validation pass plotted (light snapshots repeat it). */
-  private plottedAt = -1;
+  /** Per curves element, the step of the last validation pass plotted (light snapshots repeat it). */
+  private plottedAt = new WeakMap<DistillCurves, number>();
 
-  protected note(_s: NamesSnapshot, fresh: boolean): void {
-    if (fresh) this.plottedAt = -1;
-  }
-
-  protected plot(curves: DistillCurves, s: NamesSnapshot): void {
+  protected note(s: NamesSnapshot, fresh: boolean): void {
+    if (fresh) this.plottedAt = new WeakMap();
+    // The spec follows the students (and names the teacher's and the bigram's figures).
     const key = JSON.stringify([s.students.map((st) => [st.access, st.k]), s.bigram.nll, s.teacher.validation.nll]);
     if (key !== this.specKey) {
       this.specKey = key;
       this.curvesSpec = namesCurvesSpec(s.students, { teacher: s.teacher.validation.nll, bigram: s.bigram.nll });
-      curves.spec = this.curvesSpec;
     }
-    if (s.evaluatedAt === this.plottedAt) return;
-    this.plottedAt = s.evaluatedAt;
+  }
+
+  protected plot(curves: DistillCurves, s: NamesSnapshot): void {
+    // Applied at once, so this point lands in the new spec's history.
+    if (curves.spec !== this.curvesSpec) curves.spec = this.curvesSpec;
+    if (this.plottedAt.get(curves) === s.evaluatedAt) return;
+    this.plottedAt.set(curves, s.evaluatedAt);
     const point = namesPoint(s);
     curves.push(point.x, point.values);
   }
@@ -99,32 +130,33 @@ export class DistillNamesLab extends LabPanelElement<NamesSnapshot> {
     const labels = this.labels();
     const t = namesMsg.panel;
     return html`<div class="layout">
-      <distill-names-controls
-        class="controls"
-        part="controls"
+      ${this.renderSettings(html`<distill-names-controls
         .experiment=${e}
         .view=${this.view}
         .running=${this.playing}
         .backendInfo=${this.backendInfo}
-      ></distill-names-controls>
+      ></distill-names-controls>`)}
       <main class="views" aria-busy=${this.starting ? 'true' : 'false'}>
+        ${this.renderToolbar()}
+        <div class="stage">
+          <section class="panel" aria-labelledby="prefix-title">
+            <h2 id="prefix-title">${t.prefixTitle}</h2>
+            <distill-names-prefix
+              part="prefix"
+              .teacher=${snap?.prefix.teacher ?? null}
+              .students=${snap?.prefix.students ?? null}
+              .labels=${labels}
+              .current=${snap?.prefix.text ?? ''}
+              .temperature=${e.knobs.temperature}
+              ?disabled=${!this.init}
+            ></distill-names-prefix>
+          </section>
+          <section class="panel" aria-labelledby="chart-title">
+            <h2 id="chart-title">${t.chartTitle}</h2>
+            <distill-curves part="chart" exportparts="legend, chart, plot, latest" .spec=${this.curvesSpec}></distill-curves>
+          </section>
+        </div>
         ${this.renderSummary()}
-        <section class="panel" aria-labelledby="prefix-title">
-          <h2 id="prefix-title">${t.prefixTitle}</h2>
-          <distill-names-prefix
-            part="prefix"
-            .teacher=${snap?.prefix.teacher ?? null}
-            .students=${snap?.prefix.students ?? null}
-            .labels=${labels}
-            .current=${snap?.prefix.text ?? ''}
-            .temperature=${e.knobs.temperature}
-            ?disabled=${!this.init}
-          ></distill-names-prefix>
-        </section>
-        <section class="panel" aria-labelledby="chart-title">
-          <h2 id="chart-title">${t.chartTitle}</h2>
-          <distill-curves part="chart" exportparts="legend, chart, plot, latest" .spec=${this.curvesSpec}></distill-curves>
-        </section>
         <section class="panel" aria-labelledby="stream-title">
           <h2 id="stream-title">${t.streamTitle}</h2>
           <distill-names-stream

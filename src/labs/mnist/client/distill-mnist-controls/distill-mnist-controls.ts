@@ -175,7 +175,7 @@ export class DistillMnistControls extends LitElement {
     return html`<fieldset part="group group-run">
       <legend>${mnistMsg.mnistControls.groups.run}</legend>
       <distill-run-controls
-        show="run"
+        show="play"
         exportparts=${RUN_CONTROLS_PARTS}
         .running=${this.running}
         .speed=${this.speed}
@@ -297,8 +297,9 @@ export class DistillMnistControls extends LitElement {
     return html`<fieldset part="group group-compute">
       <legend>${mnistMsg.mnistControls.groups.compute}</legend>
       <distill-run-controls
-        show="backend"
+        show="compute"
         exportparts=${RUN_CONTROLS_PARTS}
+        .speed=${this.speed}
         .backend=${this.backend}
         .backendInfo=${this.backendInfo}
         @distill-run-change=${this.onRunChange}

@@ -287,7 +287,7 @@ export class DistillNamesControls extends LitElement {
       <fieldset part="group group-run">
         <legend>${msg.controls.groups.run}</legend>
         <distill-run-controls
-          show="run"
+          show="play"
           exportparts=${RUN_CONTROLS_PARTS}
           .running=${this.running}
           .speed=${this.view.speed}
@@ -298,8 +298,9 @@ export class DistillNamesControls extends LitElement {
       <fieldset part="group group-compute">
         <legend>${msg.controls.groups.compute}</legend>
         <distill-run-controls
-          show="backend"
+          show="compute"
           exportparts=${RUN_CONTROLS_PARTS}
+          .speed=${this.view.speed}
           .backend=${this.view.backend}
           .backendInfo=${this.backendInfo}
           @distill-run-change=${this.onRunChange}
