@@ -34,11 +34,18 @@ describe('names views', () => {
       bigram: { nll: 2.44 },
       students: [{ access: 'full' as const, k: 5, trainLoss: NaN, validation: { nll: 3.29, kl: 1.2 } }],
     };
-    expect(namesPoint(s)).toEqual({ x: 0, values: { nll: { teacher: 2.07, 'student-1': 3.29 }, kl: { 'student-1': 1.2 }, train: { 'student-1': null } } });
+    expect(namesPoint(s)).toEqual({
+      x: 0,
+      values: { nll: { teacher: 2.07, 'student-1': 3.29 }, kl: { 'student-1': 1.2 }, known: { teacher: null, 'student-1': null }, train: { 'student-1': null } },
+    });
+    const sampled = { ...s, teacher: { ...s.teacher, novelty: { train: 0.25 }, samples: ['ann'] } };
+    expect(namesPoint(sampled).values.known).toEqual({ teacher: 0.25, 'student-1': null });
     expect(namesPoint({ ...s, evaluatedAt: 5, students: [{ ...s.students[0]!, trainLoss: 2.9 }] }).values.train).toEqual({ 'student-1': 2.9 });
     const spec = namesCurvesSpec([{ access: 'topk', k: 5 }], { teacher: 2.07, bigram: 2.44 });
     expect(spec.series.map((x) => x.key)).toEqual(['teacher', 'student-1']);
     expect(spec.charts[0]!.note).toContain('2.440');
+    // NLL values carry their perplexity: exp(ln 8) = 8.
+    expect(spec.charts[0]!.format(Math.log(8))).toContain('perplexity 8.00');
     expect(studentLabel(0, { access: 'topk', k: 5 })).toBe('Student 1 \u00b7 top-5');
   });
 

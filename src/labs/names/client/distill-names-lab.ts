@@ -55,6 +55,9 @@ export class DistillNamesLab extends LabPanelElement<NamesSnapshot> {
       .stage .panel {
         padding: 0.5em 0.75em 0.6em;
       }
+      .curves-panel {
+        --distill-chart-height: clamp(100px, calc(50vh - 260px), 200px);
+      }
       .stage h2 {
         font-size: 1em;
         margin: 0 0 0.3em;
@@ -151,7 +154,7 @@ export class DistillNamesLab extends LabPanelElement<NamesSnapshot> {
               ?disabled=${!this.init}
             ></distill-names-prefix>
           </section>
-          <section class="panel" aria-labelledby="chart-title">
+          <section class="panel curves-panel" aria-labelledby="chart-title">
             <h2 id="chart-title">${t.chartTitle}</h2>
             <distill-curves part="chart" exportparts="legend, chart, plot, latest" .spec=${this.curvesSpec}></distill-curves>
           </section>

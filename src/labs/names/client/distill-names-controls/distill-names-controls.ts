@@ -79,6 +79,10 @@ export class DistillNamesControls extends LitElement {
         border: 1px dashed var(--_border);
         border-radius: var(--_radius);
       }
+      .remove {
+        font-size: 0.85em;
+        padding: 0.15em 0.6em;
+      }
       .student h3 {
         margin: 0;
         font-size: 1em;
@@ -126,14 +130,17 @@ export class DistillNamesControls extends LitElement {
         ${count > NAMES_LIMITS.students.min
           ? html`<button
               type="button"
+              class="remove"
               part="button"
+              aria-label=${t.removeStudent(i)}
+              title=${t.removeStudent(i)}
               @click=${() => {
                 const next = cloneNamesExperiment(this.experiment);
                 next.students.splice(i, 1);
                 this.change(next);
               }}
             >
-              ${t.removeStudent(i)}
+              ${t.remove}
             </button>`
           : nothing}
       </h3>
