@@ -45,7 +45,7 @@ describe('names views', () => {
     expect(spec.series.map((x) => x.key)).toEqual(['teacher', 'student-1']);
     expect(spec.charts[0]!.note).toContain('2.440');
     // NLL values carry their perplexity: exp(ln 8) = 8.
-    expect(spec.charts[0]!.format(Math.log(8))).toContain('perplexity 8.00');
+    expect(spec.charts[0]!.format(Math.log(8))).toBe('2.079 \u00b7 ppl 8.00');
     expect(studentLabel(0, { access: 'topk', k: 5 })).toBe('Student 1 \u00b7 top-5');
   });
 

@@ -56,7 +56,7 @@ export function namesCurvesSpec(students: readonly { access: NamesAccess; k: num
         range: 'auto',
         series: ['teacher', ...keys],
         // Perplexity beside each value: exp(NLL), the branching factor the model is as unsure as.
-        format: (v: number) => `${formatNats(v)} \u00b7 ${t.perplexityShort} ${formatFixed(Math.exp(v), 2)}`,
+        format: (v: number) => `${formatFixed(v, 3)} \u00b7 ${t.perplexityShort} ${formatFixed(Math.exp(v), 2)}`,
         note: baseline ? `${t.bigram}: ${formatNats(baseline.bigram)} \u00b7 ${t.teacher}: ${formatNats(baseline.teacher)}` : undefined,
       },
       { key: 'kl', title: t.kl, label: t.chartLabel(t.kl), ...nats, range: 'auto', series: keys },

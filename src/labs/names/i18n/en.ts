@@ -104,10 +104,10 @@ export const namesEn = {
   },
 
   lossChart: {
-    nll: 'Validation NLL, nats per character',
+    nll: 'Validation NLL, nats per character (and perplexity, ppl)',
     kl: 'KL(teacher \u2016 student) on validation prefixes, nats per character',
     perplexity: 'Validation perplexity',
-    perplexityShort: 'perplexity',
+    perplexityShort: 'ppl',
     known: 'Sampled names found in the training list',
     train: 'Training loss (last batch), nats',
     trainNote: 'Full and top-k: T\u00b2 \u00b7 KL to the targets; sampled text and data only: cross-entropy.',
