@@ -75,6 +75,7 @@ export const namesEn = {
     invalid: 'Letters a\u2013z only, up to 15: the prefix was not changed.',
     start: '(start of a name)',
     end: 'end',
+    window: (context: number, seen: string): string => `Every model reads only the last ${context} characters: \u201c${seen}\u201d.`,
     rest: 'the rest',
     showing: (prefix: string): string => (prefix ? `After \u201c${prefix}\u201d` : 'At the start of a name'),
   },

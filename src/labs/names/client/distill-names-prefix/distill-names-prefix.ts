@@ -8,7 +8,7 @@ import { seriesChip, studentStyle, TEACHER_STYLE, seriesFillStyles } from '../..
 import { hostStyles } from '../../../../components/shared/styles';
 import { formatKnob } from '../../../../shared/format';
 import { emitPanel } from '../../../panel-events';
-import { VOCAB } from '../../shared/corpus';
+import { CONTEXT, VOCAB } from '../../shared/corpus';
 import { namesMsg } from '../../i18n/index';
 import { atTemperature, characterLabels, readPrefix } from '../view-data';
 
@@ -95,6 +95,7 @@ export class DistillNamesPrefix extends LitElement {
     const models = this.models().slice(0, dists.length);
     const t = namesMsg.prefix;
     return html`<h3 data-testid="prefix-showing">${t.showing(this.current)}</h3>
+      ${this.current.length > CONTEXT ? html`<p class="help">${t.window(CONTEXT, this.current.slice(-CONTEXT))}</p>` : nothing}
       <ul class="legend" aria-hidden="true">
         ${models.map((m) => html`<li>${seriesChip(m.style)}${m.label}</li>`)}
       </ul>
