@@ -71,7 +71,8 @@ export const namesEn = {
   prefix: {
     label: 'Prefix',
     placeholder: 'e.g. mar',
-    help: 'Type the start of a name: the bars show what each model predicts next (the teacher\u2019s top 10 and the rest). The upper row is softened at the KD temperature T, what a full-distribution student is trained to match; the lower is at T = 1. At T = 1 the two rows are the same.',
+    help: 'Type the start of a name: the bars show what each model predicts next (the teacher\u2019s top 10 and the rest).',
+    rows: 'The upper row is softened at the KD temperature T, what a full-distribution student is trained to match; the lower is at T = 1 (the two are the same while T = 1).',
     invalid: 'Letters a\u2013z only, up to 15: the prefix was not changed.',
     start: '(start of a name)',
     end: 'end',

@@ -111,7 +111,8 @@ export class DistillNamesPrefix extends LitElement {
         .topText=${3}
         .captionAtT=${`${t.showing(this.current)}, T = ${formatKnob(this.temperature, 1)}`}
         .captionAt1=${`${t.showing(this.current)}, T = 1`}
-      ></distill-bars>`;
+      ></distill-bars>
+      <p class="help">${t.rows}</p>`;
   }
 
   override render(): TemplateResult {
