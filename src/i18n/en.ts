@@ -75,6 +75,12 @@ export const en = {
       'transfer.excludeDigits': 'Left-out digits',
       'transfer.onlyDigits': 'Kept digits',
       hintLayer: 'Hint layer',
+      'shape.embed': 'Embedding width',
+      'shape.hidden': 'Hidden units',
+      'knobs.samplingTemperature': 'Sampling temperature',
+      'knobs.streamTemperature': 'Stream temperature',
+      'knobs.missingMass': 'Missing top-k mass',
+      'knobs.price': 'Price per million tokens',
       transfer: 'Transfer set',
     } as Record<string, string>,
     label(p: import('../labs/problems').Problem): string {
