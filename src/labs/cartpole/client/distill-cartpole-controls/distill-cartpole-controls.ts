@@ -203,14 +203,13 @@ export class DistillCartpoleControls extends LitElement {
       <fieldset part="group group-run">
         <legend>${msg.controls.groups.run}</legend>
         <distill-run-controls
-          show="run"
+          show="play"
           exportparts=${RUN_CONTROLS_PARTS}
           .running=${this.running}
-          .speed=${this.view.speed}
           @distill-run-change=${this.onRunChange}
         ></distill-run-controls>
       </fieldset>
-      ${this.renderStudent()} ${this.renderDistillation()}
+      ${this.renderDistillation()} ${this.renderStudent()}
       <fieldset part="group group-environment">
         <legend>${cartpoleMsg.controls.groups.environment}</legend>
         ${numberField({
@@ -226,8 +225,9 @@ export class DistillCartpoleControls extends LitElement {
       <fieldset part="group group-compute">
         <legend>${msg.controls.groups.compute}</legend>
         <distill-run-controls
-          show="backend"
+          show="compute"
           exportparts=${RUN_CONTROLS_PARTS}
+          .speed=${this.view.speed}
           .backend=${this.view.backend}
           .backendInfo=${this.backendInfo}
           @distill-run-change=${this.onRunChange}
