@@ -112,7 +112,7 @@ export function namesWorker(loaders: NamesLoaders): LabWorker<NamesExperiment, N
       };
     },
     createRun(e, loaded, carried) {
-      const run = new NamesRun(e, loaded.model, loaded.data, { queryBudget: e.budget > 0 ? e.budget : undefined }, loaded.answers);
+      const run = new NamesRun(e, loaded.model, loaded.data, { queryBudget: e.budget }, loaded.answers);
       const kept = (carried as { prefix?: unknown } | null)?.prefix;
       if (isPrefix(kept)) run.setPrefix(kept);
       return wrap(run, e, loaded);

@@ -78,6 +78,7 @@ export class NamesRun {
   private prefixText = '';
   /** The teacher's answers on the fixed inputs: borrowed from the worker face, or the run's own. */
   private readonly answers: TeacherAnswers;
+  private readonly budget: number | undefined;
   private readonly ownsAnswers: boolean;
   private teacherValidation: ValidationFigures | null = null;
   private teacherStream: TeacherStream | null = null;
@@ -89,7 +90,7 @@ export class NamesRun {
     e: NamesExperiment,
     teacher: tf.LayersModel,
     private readonly data: NamesData,
-    private readonly options: RunOptions = {},
+    options: RunOptions = {},
     answers?: TeacherAnswers,
   ) {
     this.knobs = { ...e.knobs };
@@ -102,7 +103,9 @@ export class NamesRun {
     this.rand = mulberry32(e.seed * 7919 + 23);
     this.streamRand = mulberry32(e.seed * 104_729 + 5);
     const all = shuffledIndices(data.train.count, this.rand);
-    this.pool = options.queryBudget ? all.slice(0, Math.min(options.queryBudget, all.length)) : all;
+    // 0 or unset: no limit.
+    this.budget = options.queryBudget && options.queryBudget > 0 ? options.queryBudget : undefined;
+    this.pool = this.budget ? all.slice(0, Math.min(this.budget, all.length)) : all;
     this.order = this.pool.slice();
     this.studentParameters = namesNetParameters({ embed: e.shape.embed, hidden: [e.shape.hidden] });
     this.students = e.students.map((spec, i) => {
@@ -178,7 +181,7 @@ export class NamesRun {
 
   /** Names the teacher writes for a `text` student: fresh while its budget lasts, then its bank again. */
   private textBatch(s: Student, size: number): GeneratedBatch {
-    const budget = this.options.queryBudget;
+    const budget = this.budget;
     if (budget !== undefined && s.meter.queries + size > budget && s.bank.length > 0) {
       const kept = s.bank[s.bankCursor % s.bank.length]!;
       s.bankCursor++;
