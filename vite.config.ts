@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vitest/config';
-import type { BuildEnvironmentOptions } from 'vite';
+import type { BuildEnvironmentOptions, Plugin } from 'vite';
+import { fileURLToPath } from 'node:url';
 
 /**
  * One config, three jobs:
@@ -9,6 +10,35 @@ import type { BuildEnvironmentOptions } from 'vite';
  *   files beside it, all referenced by relative URLs, into dist-lib/;
  * - `vitest`: unit tests in Node.
  */
+/** The headers that make a page cross-origin isolated (`crossOriginIsolated === true`). */
+export const CROSS_ORIGIN_ISOLATION = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+/**
+ * Two fixes to tfjs-backend-wasm's threaded module, for the build:
+ * - it starts its pthreads from `factory.toString()`: the function must not lean on anything
+ *   outside itself. Its one outer variable, `_scriptDir`, is read behind a `typeof` guard, which
+ *   a minifier drops once it sees the variable declared around the function; the threads then die
+ *   with "e is not defined". Declared nowhere, it stays a guarded free name (undefined in a worker,
+ *   which is what the threads expect);
+ * - it starts a pool of 8 workers whatever the device (~17 MB each), while XNNPACK uses
+ *   min(8, max(1, cores / 2)) threads: the pool gets that many (one on a 2-core laptop: ~120 MB less).
+ */
+const wasmThreadsSelfContained: Plugin = {
+  name: 'tfjs-wasm-threads-self-contained',
+  apply: 'build',
+  transform(code, id) {
+    if (!/tfjs-backend-wasm-threaded-simd\.js$/.test(id)) return null;
+    const header = /var _scriptDir = typeof document[^\n]*\n[^\n]*__filename[^\n]*\n/;
+    const pool = 'var pthreadPoolSize=8;';
+    if (!header.test(code) || !code.includes(pool)) this.error('tfjs-backend-wasm-threaded-simd.js is not as this plugin expects: review it');
+    const threads = 'Math.min(8,Math.max(1,Math.floor(((typeof navigator!="undefined"&&navigator.hardwareConcurrency)||2)/2)))';
+    return { code: code.replace(header, '').replace(pool, `var pthreadPoolSize=${threads};`), map: null };
+  },
+};
+
 export default defineConfig(({ mode }) => {
   const lib = mode === 'lib';
   const build: BuildEnvironmentOptions = lib
@@ -35,17 +65,23 @@ export default defineConfig(({ mode }) => {
         target: 'es2022',
         assetsInlineLimit: 0,
         rollupOptions: {
-          // The app, plus the benchmark's bare training loop (never linked from the app).
-          input: { main: 'index.html', bench: 'tests/bench/bench.html' },
+          // The app, plus the benchmarks' bare training loop and MNIST step (never linked from the app).
+          input: { main: 'index.html', bench: 'tests/bench/bench.html', native: 'tests/bench/native.html' },
         },
       };
 
   return {
+    // The browser build's tfjs without the converter, tf.data and eagerly registered backends
+    // (workers/tfjs-slim.ts); vitest keeps the whole package.
+    resolve: mode === 'test' ? {} : { alias: [{ find: /^@tensorflow\/tfjs$/, replacement: fileURLToPath(new URL('./workers/tfjs-slim.ts', import.meta.url)) }] },
     // Relative asset and worker URLs, so the build works from any folder or host.
     base: './',
-    worker: { format: 'es' },
-    server: { host: '127.0.0.1', port: 5173 },
-    preview: { host: '127.0.0.1', port: 4173 },
+    plugins: [wasmThreadsSelfContained],
+    worker: { format: 'es', plugins: () => [wasmThreadsSelfContained] },
+    // Cross-origin isolated (COOP + COEP), so the wasm backend may use its threaded SIMD binary
+    // (SharedArrayBuffer); a host must send the same two headers (README, "Hosting").
+    server: { host: '127.0.0.1', port: 5173, headers: CROSS_ORIGIN_ISOLATION },
+    preview: { host: '127.0.0.1', port: 4173, headers: CROSS_ORIGIN_ISOLATION },
     // The wasm backend mixes ESM and CommonJS files: let Vite pre-bundle it. Its .wasm files are
     // located through setWasmPaths (workers/wasm-paths.ts), so bundling does not break them.
     optimizeDeps: { include: ['@tensorflow/tfjs-backend-wasm'] },

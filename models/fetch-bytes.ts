@@ -37,3 +37,29 @@ export async function fetchBytes(
   }
   return loaded === buffer.byteLength ? buffer : buffer.slice(0, loaded);
 }
+
+/**
+ * Inflates gzip bytes with the platform's `DecompressionStream` (every current browser, workers,
+ * Node ≥ 18): how the lab ships its binary files compressed from a host that sends them as they are.
+ */
+export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** Whether `bytes` start with the gzip magic number (1f 8b). */
+export const isGzip = (bytes: Uint8Array) => bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+
+/**
+ * `fetchBytes` of a gzip file, inflated; progress counts the compressed bytes as they arrive. A host
+ * that labels `.gz` files `Content-Encoding: gzip` has the browser inflate them already: then the
+ * bytes are used as they come.
+ */
+export async function fetchGunzipped(
+  url: string | URL,
+  onProgress?: (loaded: number, total: number | null) => void,
+  init?: RequestInit,
+): Promise<Uint8Array> {
+  const bytes = await fetchBytes(url, onProgress, init);
+  return isGzip(bytes) ? gunzip(bytes) : bytes;
+}

@@ -1,7 +1,8 @@
 /**
  * Backend selection: webgpu → webgl → wasm → cpu. Each candidate is probed before use
- * (`requestAdapter()` for WebGPU, `setBackend`'s boolean for all), and the optional backends are
- * imported only when tried, so a page that never needs WebGPU never downloads it.
+ * (`requestAdapter()` for WebGPU, `setBackend`'s boolean for all), and every backend is imported
+ * only when tried (the browser build's tfjs carries none: workers/tfjs-slim.ts), so a page that
+ * never needs WebGPU or WebGL never downloads it.
  */
 import * as tf from '@tensorflow/tfjs';
 import { BACKEND_PREFERENCE, type BackendChoice, type BackendName } from '../src/state/common';
@@ -55,6 +56,7 @@ export async function tryBackend(name: BackendName, options: BackendOptions): Pr
         if (typeof OffscreenCanvas === 'undefined' && typeof document === 'undefined') {
           return { reason: 'WebGL needs OffscreenCanvas, which this browser lacks in workers' };
         }
+        await import('@tensorflow/tfjs-backend-webgl');
         if (!(await tf.setBackend('webgl'))) return { reason: 'WebGL is not available' };
         return { adapter: webglRenderer() };
       }
@@ -65,11 +67,10 @@ export async function tryBackend(name: BackendName, options: BackendOptions): Pr
           wasmPathsSet = true;
         }
         if (!(await tf.setBackend('wasm'))) return { reason: 'WebAssembly backend failed to start' };
-        const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
-        const threads = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
-        return { adapter: [simd ? 'SIMD' : 'no SIMD', threads ? 'threads' : 'single thread'].join(' · ') };
+        return { adapter: await wasmAdapter(wasm.getThreadsCount()) };
       }
       case 'cpu': {
+        await import('@tensorflow/tfjs-backend-cpu');
         if (!(await tf.setBackend('cpu'))) return { reason: 'the plain JavaScript backend failed to start' };
         return { adapter: 'plain JavaScript' };
       }
@@ -77,6 +78,20 @@ export async function tryBackend(name: BackendName, options: BackendOptions): Pr
   } catch (error) {
     return { reason: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/**
+ * "SIMD · 2 threads", or why there is one: the threaded binary needs SharedArrayBuffer, which a
+ * browser grants only to a cross-origin isolated page (COOP + COEP headers; Node never threads).
+ */
+async function wasmAdapter(threadCount: number): Promise<string> {
+  const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) ? 'SIMD' : 'no SIMD';
+  const threaded = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
+  const n = Math.max(1, threadCount);
+  const threads = `${n} thread${n === 1 ? '' : 's'}`;
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated;
+  if (threaded) return `${simd} · ${threads}`;
+  return `${simd} · ${threads}${isolated === false ? ' (page not cross-origin isolated)' : ''}`;
 }
 
 function webglRenderer(): string {

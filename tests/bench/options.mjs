@@ -11,10 +11,15 @@ export const USAGE = `usage: node tests/bench/bench.mjs [--backends=webgpu,webgl
        [--bare-seconds=5] [--warmup-steps=3] [--load-timeout=60] [--init-timeout=90]
        [--warmup-timeout=60] [--extra-seconds=45] [--bare-timeout=120] [--max-minutes=12+10]
        [--startup=both|only|skip] [--startup-runs=2] [--first-step-timeout=90] [--out=bench-results] [--dist=dist]
+       [--labs=on|off] [--payload=on|off] [--native=auto|on|off] [--native-steps=30]
   --startup        both: throughput, then startup timings (default); only: startup timings; skip: throughput
   --startup-runs   fresh-context runs per startup row (median and each value are reported)
   --first-step-timeout  seconds from Play to the first training step before a startup run says n/a
-  --max-minutes    overall limit; default 12 for throughput plus 10 for startup`;
+  --max-minutes    overall limit; default 12 for throughput plus 10 for startup (plus 8 for labs, payload, native)
+  --labs           every lab training on wasm: main-thread long tasks and the tab's memory
+  --payload        bytes each lab fetches before its first step (tests/bench/payload.mjs)
+  --native         the MNIST step in PyTorch beside the browser (tests/bench/native.mjs); auto: when
+                   PyTorch is installed, else a line saying how to install it`;
 
 export function parseArgs(argv) {
   const opts = {
@@ -32,6 +37,10 @@ export function parseArgs(argv) {
     startupRuns: 2,
     firstStepTimeoutSeconds: 90,
     outDir: join(REPO_ROOT, 'bench-results'),
+    labs: 'on',
+    payload: 'on',
+    native: 'auto',
+    nativeSteps: 30,
     dist: join(REPO_ROOT, 'dist'),
   };
   const seconds = (value) => Number(value);
@@ -51,6 +60,10 @@ export function parseArgs(argv) {
     else if (key === 'startup-runs') opts.startupRuns = seconds(value);
     else if (key === 'first-step-timeout') opts.firstStepTimeoutSeconds = seconds(value);
     else if (key === 'out') opts.outDir = resolve(value);
+    else if (key === 'labs') opts.labs = value;
+    else if (key === 'payload') opts.payload = value;
+    else if (key === 'native') opts.native = value;
+    else if (key === 'native-steps') opts.nativeSteps = seconds(value);
     else if (key === 'dist') opts.dist = resolve(value);
     else if (key === 'help' || key === 'h') {
       console.log(USAGE);
@@ -73,7 +86,14 @@ export function parseArgs(argv) {
     console.error('bench: --startup-runs must be a whole number ≥ 1');
     process.exit(2);
   }
-  opts.maxMinutes ??= (opts.startup === 'only' ? 0 : 12) + (opts.startup === 'skip' ? 0 : 10);
+  for (const [k, allowed] of [['labs', ['on', 'off']], ['payload', ['on', 'off']], ['native', ['auto', 'on', 'off']]]) {
+    if (!allowed.includes(opts[k])) {
+      console.error(`bench: --${k} must be one of ${allowed.join(', ')}`);
+      process.exit(2);
+    }
+  }
+  const extras = (opts.labs === 'on' ? 3 : 0) + (opts.payload === 'on' ? 2 : 0) + (opts.native !== 'off' ? 3 : 0);
+  opts.maxMinutes ??= (opts.startup === 'only' ? 0 : 12) + (opts.startup === 'skip' ? 0 : 10) + extras;
   if (!(opts.appSeconds >= 2)) {
     console.error('bench: --app-seconds must be at least 2');
     process.exit(2);

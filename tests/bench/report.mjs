@@ -65,12 +65,13 @@ export function printTables(opts, rows, startupRows) {
   if (opts.startup !== 'skip') printStartupTable(startupRows);
 }
 
-export function writeResults(opts, meta, rows, startupRows) {
+export function writeResults(opts, meta, rows, startupRows, extra = {}) {
   mkdirSync(opts.outDir, { recursive: true });
   const stamp = meta.started.replace(/[:]/g, '-').replace(/\..*$/, '');
   const file = join(opts.outDir, `bench-${stamp}.json`);
   const results = opts.startup === 'only' ? {} : { results: rows };
   if (opts.startup !== 'skip') results.startup = startupRows;
+  Object.assign(results, extra);
   writeFileSync(file, `${JSON.stringify({ meta, ...results }, null, 2)}\n`);
   log(`wrote ${file}`);
 }

@@ -1,6 +1,7 @@
 import { expect, test, waitForReady } from './fixtures';
 
-const COST_PAGE = 'http://127.0.0.1:4174/tests/lib-page/cost.html';
+/** The repo root served by tests/e2e/static-server.mjs (playwright.config.ts); LIB_ORIGIN for a private server. */
+const COST_PAGE = `${process.env.LIB_ORIGIN ?? 'http://127.0.0.1:4174'}/tests/lib-page/cost.html`;
 
 test.describe('<distill-cost> alone on a plain page', () => {
   test('shows DeepSeek-V3 Table 1 without starting a worker or loading tfjs', async ({ page }) => {

@@ -1,6 +1,7 @@
 import { events, expect, shownStep, test, waitForReady } from './fixtures';
 
-const LIB_PAGE = 'http://127.0.0.1:4174/tests/lib-page/index.html';
+/** The repo root served by tests/e2e/static-server.mjs (playwright.config.ts); LIB_ORIGIN for a private server. */
+const LIB_PAGE = `${process.env.LIB_ORIGIN ?? 'http://127.0.0.1:4174'}/tests/lib-page/index.html`;
 
 test.describe('library build on a plain page', () => {
   test('the built module alone gives a working <distill-playground>, loaded twice without error', async ({ page }) => {
@@ -24,6 +25,19 @@ test.describe('library build on a plain page', () => {
         .filter((u) => !u.startsWith(location.origin) && !u.startsWith('blob:') && !u.startsWith('data:')),
     );
     expect(foreign).toEqual([]);
+    // Served cross-origin isolated (tests/e2e/static-server.mjs): the threaded wasm binary.
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    expect((await events(page)).backends.at(-1)!.adapter).toMatch(/^SIMD · \d+ threads?$/);
+  });
+
+  test('works on a host that sends no isolation headers: single thread, and the status says why', async ({ page }) => {
+    await page.goto(`${LIB_PAGE}?isolation=off`);
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+    await waitForReady(page);
+    expect((await events(page)).backends.at(-1)).toMatchObject({ name: 'wasm', adapter: 'SIMD · 1 thread (page not cross-origin isolated)' });
+    await expect(page.getByText(/1 thread \(page not cross-origin isolated\)/).first()).toBeVisible();
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(() => shownStep(page), { timeout: 30_000 }).toBeGreaterThan(5);
   });
 
   test('does not restyle the host page', async ({ page }) => {

@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 /**
- * Tiny dependency-free static file server for browser tests: serves a folder (default: the repo
- * root) on 127.0.0.1 only, with correct MIME types and no caching.
+ * Tiny dependency-free static file server for browser tests and benchmarks: serves a folder
+ * (default: the repo root) on 127.0.0.1 only, with correct MIME types, no caching and no
+ * compression (files go out as they are, as many static hosts send binary files), cross-origin
+ * isolated (COOP same-origin + COEP require-corp, as the app should be hosted) unless told not to:
+ * `--no-isolation` for the whole server, or `?isolation=off` on a page's URL for that page (it
+ * then runs as on a host that sends no such headers: no SharedArrayBuffer, wasm single-threaded).
  *
- *   node tests/e2e/static-server.mjs [port=4174] [root=<repo root>]
+ *   node tests/e2e/static-server.mjs [port=4174] [root=<repo root>] [--no-isolation]
  *
- * Also importable: `startStaticServer({ port, root })` resolves to `{ server, port, url, close }`
- * (port 0 picks a free port).
+ * Also importable: `startStaticServer({ port, root, isolated })` resolves to
+ * `{ server, port, url, close }` (port 0 picks a free port).
  */
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
@@ -38,6 +42,13 @@ export const MIME_TYPES = {
   '.woff': 'font/woff',
   '.woff2': 'font/woff2',
   '.bin': 'application/octet-stream',
+  '.gz': 'application/gzip',
+};
+
+/** What makes a page cross-origin isolated (vite.config.ts sends the same for `npm start` / `preview`). */
+export const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
 const NO_CACHE = {
@@ -65,14 +76,16 @@ function resolveInside(root, urlPath) {
   return full;
 }
 
-export function createStaticHandler(rootDir = REPO_ROOT) {
+export function createStaticHandler(rootDir = REPO_ROOT, { isolated = true } = {}) {
   const root = resolve(rootDir);
   return async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (isolated && url.searchParams.get('isolation') !== 'off') for (const [k, v] of Object.entries(ISOLATION_HEADERS)) res.setHeader(k, v);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       return send(res, 405, 'Method Not Allowed\n');
     }
-    const urlPath = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const urlPath = url.pathname;
     let file = resolveInside(root, urlPath);
     if (!file) return send(res, 403, 'Forbidden\n');
     try {
@@ -106,9 +119,9 @@ export function createStaticHandler(rootDir = REPO_ROOT) {
   };
 }
 
-export function startStaticServer({ port = 0, root = REPO_ROOT } = {}) {
+export function startStaticServer({ port = 0, root = REPO_ROOT, isolated = true } = {}) {
   return new Promise((resolvePromise, reject) => {
-    const server = createServer(createStaticHandler(root));
+    const server = createServer(createStaticHandler(root, { isolated }));
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
       const actual = server.address().port;
@@ -124,17 +137,19 @@ export function startStaticServer({ port = 0, root = REPO_ROOT } = {}) {
 
 const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
-  const port = Number(process.argv[2] ?? 4174);
-  const root = resolve(process.argv[3] ?? REPO_ROOT);
+  const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const isolated = !process.argv.includes('--no-isolation');
+  const port = Number(args[0] ?? 4174);
+  const root = resolve(args[1] ?? REPO_ROOT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`static-server: bad port ${JSON.stringify(process.argv[2])}`);
     process.exit(2);
   }
-  const { url, close } = await startStaticServer({ port, root }).catch((err) => {
+  const { url, close } = await startStaticServer({ port, root, isolated }).catch((err) => {
     console.error(`static-server: cannot listen on 127.0.0.1:${port}: ${err.message}`);
     process.exit(1);
   });
-  console.log(`static-server: serving ${root} at ${url}/`);
+  console.log(`static-server: serving ${root} at ${url}/${isolated ? ' (cross-origin isolated)' : ''}`);
   const stop = () => close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { stat } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTestSet } from '../../models/mnist/load-node';
-import { loadMnistTeacherFromDisk } from '../../models/mnist/load-teacher-node';
+import { loadMnistTeacherCard, loadMnistTeacherFromDisk } from '../../models/mnist/load-teacher-node';
+import { MAX_EXTRA_ERRORS, quantizeAffine } from '../../models/mnist/quantize-teacher';
+import { gunzip } from '../../models/fetch-bytes';
 import {
   MNIST_INPUT_SCALE,
   MNIST_TEACHER_ARCHITECTURE,
@@ -20,9 +21,25 @@ beforeAll(async () => {
 });
 
 describe('MNIST teacher', () => {
-  it('is at most 10 MB on disk', async () => {
-    const weights = fileURLToPath(new URL('../../models/mnist/teacher/weights.bin', import.meta.url));
-    expect((await stat(weights)).size).toBeLessThanOrEqual(10_000_000);
+  it('ships quantized: uint8 weights, ≤ 1.2 MB gzip-compressed, inflating to weights.bin byte for byte', async () => {
+    const dir = new URL('../../models/mnist/teacher/', import.meta.url);
+    const raw = await readFile(new URL('weights.bin', dir));
+    const gz = await readFile(new URL('weights.bin.gz', dir));
+    expect(raw.byteLength).toBe(mnistTeacherParameterCount());
+    expect(gz.byteLength).toBeLessThanOrEqual(1_200_000);
+    expect(Buffer.from(await gunzip(gz)).equals(raw)).toBe(true);
+    const json = JSON.parse(await readFile(new URL('model.json', dir), 'utf8')) as { weightsManifest: { weights: tf.io.WeightsManifestEntry[] }[] };
+    for (const w of json.weightsManifest[0]!.weights) expect(w.quantization?.dtype).toBe('uint8');
+    const card = await loadMnistTeacherCard();
+    expect(card.quantization!.gzipBytes).toBe(gz.byteLength);
+    expect(card.testErrors).toBeLessThanOrEqual(card.quantization!.floatTestErrors + MAX_EXTRA_ERRORS);
+  });
+
+  it('quantizes affinely onto the given levels (value = q · scale + min)', () => {
+    const { bytes, min, scale } = quantizeAffine(Float32Array.from([-1, 0, 0.5, 1, 0.2]), 5);
+    expect(min).toBe(-1);
+    expect(scale).toBe(0.5);
+    expect([...bytes]).toEqual([0, 2, 3, 4, 2]);
   });
 
   it('loads from disk, errs on ≤ 1.5 % of the 10,000 test images as its card says, and frees every tensor', async () => {

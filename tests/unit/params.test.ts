@@ -30,10 +30,10 @@ describe('parameter tables: links', () => {
     expect(bad.problems.map((p) => p.code)).toEqual(['bad-student', 'out-of-range', 'bad-digits']);
     expect(bad.problems[0]).toMatchObject({ param: 's2', value: 'junk', index: 2, units: { min: 16, max: 800 }, k: { min: 1, max: 9 } });
     expect(bad.problems[0]!.fallback).toBeUndefined();
-    expect(bad.problems[1]).toMatchObject({ param: 'n', min: 100, max: 10_000, integer: true, fallback: '10000' });
+    expect(bad.problems[1]).toMatchObject({ param: 'n', min: 100, max: 10_000, integer: true, fallback: String(mnist.DEFAULT_TRANSFER_SIZE) });
     const none = parseMnistParams('ex=3&only=3');
     expect(none.problems).toEqual([{ code: 'no-digit-left', param: 'only', key: 'transfer', value: '3' }]);
-    expect(none.experiment.transfer).toEqual({ size: 10_000, excludeDigits: [] });
+    expect(none.experiment.transfer).toEqual({ size: mnist.DEFAULT_TRANSFER_SIZE, excludeDigits: [] });
     const preset = parseMnistParams('preset=mandelbrot');
     expect(preset.problems[0]).toMatchObject({ code: 'not-one-of', param: 'preset', options: mnist.PRESET_IDS });
   });

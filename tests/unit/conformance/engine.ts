@@ -122,13 +122,17 @@ export function engineSuite(lab: AnyLab, backend: BackendChoice): void {
       await other.dispose();
     });
 
-    it('step(3): step 3, FLOPs = 3 × per step, examples counted', async () => {
+    it('step(3): step 3, FLOPs = the steps\' own (3 × per step, or less for a lab whose steps get cheaper), examples counted', async () => {
       expect(unwrap(await trainer.step(3))).toBe(3);
       const s = rec.snapshots.at(-1)!;
       expectCommon(lab, s, 3);
       expect(s.running).toBe(false);
-      expect(s.flops.perStep).toBe(init.snapshot.flops.perStep);
-      expect(s.flops.total).toBeCloseTo(3 * s.flops.perStep, 0);
+      // A step may get cheaper as a run goes (MNIST computes each transfer image's teacher logits
+      // once), never dearer: the total lies between 3 × the latest and 3 × the first step's FLOPs.
+      expect(s.flops.perStep).toBeGreaterThan(0);
+      expect(s.flops.perStep).toBeLessThanOrEqual(init.snapshot.flops.perStep);
+      expect(s.flops.total).toBeLessThanOrEqual(3 * init.snapshot.flops.perStep + 0.5);
+      expect(s.flops.total).toBeGreaterThanOrEqual(3 * s.flops.perStep - 0.5);
       expect(s.examplesSeen).toBeGreaterThan(0);
       expect(s.examplesSeen % 3).toBe(0);
     });

@@ -21,6 +21,23 @@ const explicitTransposeDense = tf.customGrad(((x: tf.Tensor2D, kernel: tf.Tensor
   };
 }) as unknown as (...args: (tf.Tensor | tf.GradSaveFunc)[]) => { value: tf.Tensor; gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor[] }) as unknown as DenseFn;
 
+/**
+ * The same for a network's first layer, whose input (the images) needs no gradient: dx is returned
+ * as zeros instead of computed (dy · Wᵀ, a 128×800 by 800×784 matMul per student and step, and
+ * the transpose of W). tfjs's customGrad wants a gradient for every input; nothing reads this one.
+ */
+const explicitTransposeInputDense = tf.customGrad(((x: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.Tensor1D, save: tf.GradSaveFunc) => {
+  save([x]);
+  return {
+    value: tf.add(tf.matMul(x, kernel), bias),
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+      const [xs] = saved as [tf.Tensor2D];
+      const d = dy as tf.Tensor2D;
+      return [tf.zerosLike(xs), tf.matMul(tf.transpose(xs), d), tf.sum(d, 0)];
+    },
+  };
+}) as unknown as (...args: (tf.Tensor | tf.GradSaveFunc)[]) => { value: tf.Tensor; gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor[] }) as unknown as DenseFn;
+
 const plainDense: DenseFn = (x, kernel, bias) => tf.add(tf.matMul(x, kernel), bias) as tf.Tensor2D;
 
 /** The dense op to use on the current backend (wasm and cpu: explicit transposes). */
@@ -28,4 +45,9 @@ export function denseFor(backend: string): DenseFn {
   return backend === 'wasm' || backend === 'cpu' ? explicitTransposeDense : plainDense;
 }
 
-export { explicitTransposeDense, plainDense, type DenseFn };
+/** The first layer's op: its input needs no gradient (wasm and cpu skip computing it). */
+export function inputDenseFor(backend: string): DenseFn {
+  return backend === 'wasm' || backend === 'cpu' ? explicitTransposeInputDense : plainDense;
+}
+
+export { explicitTransposeDense, explicitTransposeInputDense, plainDense, type DenseFn };

@@ -12,7 +12,7 @@ import { MNIST_CLASSES, MNIST_PIXELS, digitsLeftOut, type ClassMetrics, type Mni
 import type { LabRun, LabWorker, Loaded } from '../../types';
 import { mnistShared } from '../shared/lab';
 import type { DigitReadout, MnistErrors, MnistInfo, MnistReadoutFields } from '../shared/readouts';
-import { EvaluationPass } from './evaluation-pass';
+import { EVAL_CHUNK, EvaluationPass } from './evaluation-pass';
 import { MnistRun } from './run';
 import { imagesToFloat, type MnistData } from './transfer';
 
@@ -20,7 +20,20 @@ export interface MnistLoaded extends Loaded {
   teacher: tf.LayersModel;
   card: MnistTeacherCard;
   train: MnistData;
+  /** Full size from the start; with `testArrival`, only its first `available()` images are in yet. */
   test: MnistData;
+  /** A test set still to be fetched (the browser's, after training has started); absent when whole. */
+  testArrival?: TestArrival;
+}
+
+/** The test images arriving in the background (`test` fills in order, labels first). */
+export interface TestArrival {
+  /** Starts the download (once; later calls do nothing). The lab calls it once training has started. */
+  start(): void;
+  /** Test images in so far. */
+  available(): number;
+  /** What stopped the download, or null. */
+  error(): Error | null;
 }
 
 export interface MnistLoaders {
@@ -41,14 +54,20 @@ export function toErrors(m: ClassMetrics): MnistErrors {
   };
 }
 
-/** The digit strip: the first test image of each digit 0–9. */
-export function defaultDigits(test: MnistData): { images: Float32Array; labels: Uint8Array } {
+/** The first image of each digit 0–9 among a set's first `available` images, or null while one is missing. */
+function firstOfEachDigit(set: MnistData, available = set.count): { images: Float32Array; labels: Uint8Array } | null {
   const indices: number[] = [];
   for (let d = 0; d < MNIST_CLASSES; d++) {
-    const i = test.labels.indexOf(d);
-    if (i >= 0) indices.push(i);
+    const i = set.labels.indexOf(d);
+    if (i >= 0 && i < available) indices.push(i);
+    else if (available < set.count) return null;
   }
-  return { images: imagesToFloat(test.images, indices), labels: Uint8Array.from(indices.map((i) => test.labels[i]!)) };
+  return { images: imagesToFloat(set.images, indices), labels: Uint8Array.from(indices.map((i) => set.labels[i]!)) };
+}
+
+/** The digit strip: the first test image of each digit 0–9. */
+export function defaultDigits(test: MnistData): { images: Float32Array; labels: Uint8Array } {
+  return firstOfEachDigit(test)!;
 }
 
 function digitsPayload(payload: unknown): { images: Float32Array; labels: Uint8Array } {
@@ -62,11 +81,20 @@ function digitsPayload(payload: unknown): { images: Float32Array; labels: Uint8A
 }
 
 function wrap(run: MnistRun, e: MnistExperiment, loaded: MnistLoaded): LabRun<MnistReadoutFields, MnistInfo> {
-  let digits = defaultDigits(loaded.test);
+  const arrival = loaded.testArrival;
+  const arrived = () => (arrival ? arrival.available() : loaded.test.count);
+  // The strip shows test digits; while the test set is still to come, the first training image of
+  // each digit stands in (a drawn digit, `input`, replaces either).
+  let digits = firstOfEachDigit(loaded.test, arrived()) ?? firstOfEachDigit(loaded.train)!;
+  let digitsFromTest = arrived() === loaded.test.count || firstOfEachDigit(loaded.test, arrived()) !== null;
   /** The current test-set pass; `stale` once the bias correction changed what the errors are. */
   let pass: EvaluationPass | null = null;
   let stale = false;
+  /** Whether a readout has already reported a trained step (the test images are fetched after it). */
+  let trained = false;
   const students = () => e.students.map((_, i) => ({ id: STUDENT_IDS[i]!, label: STUDENT_IDS[i]!, parameters: run.studentParameters[i]! }));
+  /** A new pass; it measures the teacher too until the teacher has been measured on the whole set. */
+  const newPass = () => new EvaluationPass(run.step, loaded.test.count, run.studentCount, false, run.teacherMetrics === null);
   return Object.assign(steppingOf(run), {
     configure(patch) {
       const before = run.currentKnobs;
@@ -77,17 +105,30 @@ function wrap(run: MnistRun, e: MnistExperiment, loaded: MnistLoaded): LabRun<Mn
     },
     async readout(heavy) {
       const total = loaded.test.count;
-      if (!pass || !run.teacherMetrics) {
-        // A run's first readout measures the whole test set (the teacher's errors once and for all).
-        pass = EvaluationPass.of(await run.evaluate(), total);
+      // The test images are fetched once training has started (they are not needed for its first
+      // step): from the readout after the one that reports it.
+      if (trained) arrival?.start();
+      trained ||= run.step > 0;
+      const failed = arrival?.error();
+      if (failed) throw new Error(`Could not load the MNIST test images: ${failed.message}`);
+      const available = arrived();
+      if (!digitsFromTest) {
+        const fromTest = firstOfEachDigit(loaded.test, available);
+        if (fromTest) [digits, digitsFromTest] = [fromTest, true];
+      }
+      if (!pass) {
+        // A run's first readout measures all the test images in so far (in Node: the whole set).
+        pass = newPass();
+        await pass.advance(run, total, available);
       } else if (stale || (heavy && pass.complete && run.step > pass.fromStep)) {
         // After training (or a bias change) a new pass starts, one chunk per heavy readout.
-        pass = new EvaluationPass(run.step, total, run.studentCount);
+        pass = newPass();
         stale = false;
-        await pass.advance(run);
+        await pass.advance(run, EVAL_CHUNK, available);
       } else if (heavy) {
-        await pass.advance(run);
+        await pass.advance(run, EVAL_CHUNK, available);
       }
+      if (pass.complete && run.teacherMetrics === null) run.teacherMetrics = pass.teacher();
       const [dist, losses] = await Promise.all([run.distributions(digits.images), run.readLosses()]);
       const readout: DigitReadout = {
         count: dist.count,
@@ -105,7 +146,7 @@ function wrap(run: MnistRun, e: MnistExperiment, loaded: MnistLoaded): LabRun<Mn
         knobs: run.currentKnobs,
         losses,
         mnist: {
-          teacher: toErrors(run.teacherMetrics!),
+          teacher: toErrors(run.teacherMetrics ?? p.teacher()!),
           students: p.students().map((m, i) => ({ ...ids[i]!, test: toErrors(m) })),
           digits: readout,
           biasCorrection: p.biasCorrected,
@@ -113,11 +154,13 @@ function wrap(run: MnistRun, e: MnistExperiment, loaded: MnistLoaded): LabRun<Mn
         },
       };
     },
-    refining: () => pass !== null && (stale || !pass.complete),
+    // Only while there is something to measure now: a test set still arriving is measured as it comes.
+    refining: () => pass !== null && (stale || pass.canAdvance(arrived())),
     diverged: (r) => run.step > 0 && r.losses.some((l) => bad(l.total)),
     input(name, payload) {
       if (name !== 'digits') throw new RangeError(`The MNIST lab takes no input "${name}".`);
       digits = digitsPayload(payload);
+      digitsFromTest = true;
     },
     info: () => ({
       lab: 'mnist',

@@ -24,8 +24,9 @@ import {
 import { accessDistillationLoss, targetDistribution, type TargetDistribution } from '../../../../workers/objectives/access';
 import { crossEntropyPerRow } from '../../../../workers/objectives/hinton';
 import { createRegressor, disposeRegressor, hintLoss, type HintRegressor } from '../../../../workers/objectives/hints';
-import { denseFor, type DenseFn } from './dense';
+import { denseFor, inputDenseFor, type DenseFn } from './dense';
 import { biasVector, chunkConfusions, distributionsOf, type LogitsFn, type MnistDistributions, type MnistEvaluation, testMetrics, withBias } from './evaluation';
+import { TeacherLogitCache } from './teacher-cache';
 import { BatchStream, checkMnistData, imagesToFloat, selectTransferSet, type MnistData } from './transfer';
 
 export type { MnistData } from './transfer';
@@ -88,13 +89,17 @@ export class MnistRun {
   flopsDone = 0;
 
   private readonly teacher: tf.LayersModel;
-  /** The teacher with its hint layer exposed: outputs [hidden, logits]. Null without hint students. */
+  /** The teacher's layers up to its hint layer (outputs that hidden layer). Null without hint students. */
   private readonly hintTeacher: tf.LayersModel | null;
+  /** The teacher's logits on the transfer set, each image's computed once (`teacher-cache.ts`). */
+  private readonly teacherLogits: TeacherLogitCache;
   private readonly students: Student[];
   private readonly train: MnistData;
   private readonly test: MnistData;
   private readonly batches: BatchStream;
   private readonly dense: DenseFn;
+  /** The students' first layer: the same op without the (unneeded) gradient for the images. */
+  private readonly inputDense: DenseFn;
   private knobs: MnistKnobs;
   /** [students, 4] losses (total, soft, hard, hint) of the last step. */
   private lastLosses: tf.Tensor2D | null = null;
@@ -115,6 +120,7 @@ export class MnistRun {
     this.teacher.trainable = false;
     this.teacherHidden = teacher.layers.filter((l) => l.getClassName() === 'Dense').slice(0, -1).map(denseUnits);
     this.dense = denseFor(tf.getBackend());
+    this.inputDense = inputDenseFor(tf.getBackend());
 
     this.transferIndices = selectTransferSet(data.train.labels, config.transfer, config.seed);
     if (this.transferIndices.length === 0) throw new RangeError('the transfer set is empty');
@@ -123,8 +129,9 @@ export class MnistRun {
     const hintLayerName = `hidden${config.hintLayer}`;
     const needsHints = config.students.some((s) => s.objective === 'hints');
     this.hintTeacher = needsHints
-      ? tf.model({ inputs: teacher.inputs, outputs: [teacher.getLayer(hintLayerName).output as tf.SymbolicTensor, teacher.outputs[0]!] })
+      ? tf.model({ inputs: teacher.inputs, outputs: teacher.getLayer(hintLayerName).output as tf.SymbolicTensor })
       : null;
+    this.teacherLogits = new TeacherLogitCache(teacher, this.transferIndices, data.train.count, MNIST_CLASSES);
     const hintUnits = needsHints ? denseUnits(teacher.getLayer(hintLayerName)) : 0;
 
     this.students = config.students.map((spec, i) => {
@@ -170,7 +177,7 @@ export class MnistRun {
     const hidden: tf.Tensor2D[] = [];
     let h = x;
     for (let l = 0; l < s.layers.length - 1; l++) {
-      h = tf.relu(this.dense(h, s.layers[l]!.kernel as tf.Tensor2D, s.layers[l]!.bias as tf.Tensor1D));
+      h = tf.relu((l === 0 ? this.inputDense : this.dense)(h, s.layers[l]!.kernel as tf.Tensor2D, s.layers[l]!.bias as tf.Tensor1D));
       hidden.push(h);
       if (l >= upTo) return { hidden };
     }
@@ -197,14 +204,19 @@ export class MnistRun {
     const needsTeacher = stages.some((st) => st !== 'labels');
     const needsHint = stages.some((st) => st === 'hint' || st === 'kd+hint');
     const previous = this.lastLosses;
+    let teacherRows = 0;
 
     this.lastLosses = tf.tidy(() => {
       const x = tf.tensor2d(pixels, [batchSize, MNIST_PIXELS]);
       const y = tf.oneHot(tf.tensor1d(labels, 'int32'), MNIST_CLASSES).toFloat() as tf.Tensor2D;
       let teacherLogits: tf.Tensor2D | null = null;
       let teacherHint: tf.Tensor2D | null = null;
-      if (needsHint) [teacherHint, teacherLogits] = this.hintTeacher!.predict(x) as [tf.Tensor2D, tf.Tensor2D];
-      else if (needsTeacher) teacherLogits = this.teacher.predict(x) as tf.Tensor2D;
+      if (needsTeacher) {
+        const cached = this.teacherLogits.logitsFor(indices, this.train.images);
+        teacherLogits = cached.logits;
+        teacherRows = cached.computed;
+      }
+      if (needsHint) teacherHint = this.hintTeacher!.predict(x) as tf.Tensor2D;
       // One target per access level, shared by the students that use it (outside every gradient tape).
       const targets = new Map<string, TargetDistribution>();
       const targetFor = (spec: StudentSpec): TargetDistribution => {
@@ -259,18 +271,30 @@ export class MnistRun {
       return tf.stack(rows) as tf.Tensor2D;
     });
     previous?.dispose();
-    this.flopsDone += this.stepFlops(batchSize, stages);
+    this.flopsDone += this.stepFlops(batchSize, stages, teacherRows);
     this.step += 1;
     this.examplesSeen += batchSize;
   }
 
   /**
-   * FLOPs of one step at `batchSize` (src/cost/flops.ts convention): the teacher's forward pass when
-   * any student needs it, each student's training (only the layers up to the guided one in FitNets
+   * FLOPs of one step at `batchSize` (src/cost/flops.ts convention): the teacher's forward pass on
+   * the images whose logits are not cached yet (`teacherRows`; by default the share of the batch
+   * the cache is still missing, what the next step can expect), the hint layer's forward pass for
+   * hint students, each student's training (only the layers up to the guided one in FitNets
    * stage 1), and each active regressor's training.
    */
-  stepFlops(batchSize = this.knobs.batchSize, stages = this.students.map((_, i) => this.stageOf(i))): number {
-    let total = stages.some((st) => st !== 'labels') ? batchSize * mlpForwardFlops(MNIST_PIXELS, this.teacherHidden, MNIST_CLASSES) : 0;
+  stepFlops(
+    batchSize = this.knobs.batchSize,
+    stages = this.students.map((_, i) => this.stageOf(i)),
+    teacherRows = Math.round(batchSize * (1 - this.teacherLogits.fill)),
+  ): number {
+    const needsTeacher = stages.some((st) => st !== 'labels');
+    let total = needsTeacher ? teacherRows * mlpForwardFlops(MNIST_PIXELS, this.teacherHidden, MNIST_CLASSES) : 0;
+    if (stages.some((st) => st === 'hint' || st === 'kd+hint')) {
+      // The teacher's layers up to the hint layer, on the whole batch.
+      const k = this.experiment.hintLayer;
+      total += batchSize * mlpForwardFlops(MNIST_PIXELS, this.teacherHidden.slice(0, k - 1), this.teacherHidden[k - 1]!);
+    }
     this.students.forEach((s, i) => {
       const stage = stages[i]!;
       const hidden = s.spec.hidden;
@@ -319,15 +343,24 @@ export class MnistRun {
     return { step: this.step, biasCorrected: bias !== null, teacher: this.teacherEval!, students: metrics.students };
   }
 
-  /** The teacher's test metrics, once a full `evaluate()` has measured them (it is frozen). */
+  /** The teacher's test metrics, once measured on the whole test set (it is frozen). */
   get teacherMetrics(): ClassMetrics | null {
     return this.teacherEval;
   }
 
-  /** The students' confusion matrices on test images [start, start + size) (bias-corrected as in `evaluate`). */
-  async evaluateChunk(start: number, size: number): Promise<{ biasCorrected: boolean; confusions: Int32Array[] }> {
+  /** Set by a chunked pass that has measured the teacher on the whole test set. */
+  set teacherMetrics(m: ClassMetrics | null) {
+    if (m && m.count !== this.test.count) throw new RangeError(`teacher metrics on ${m.count} of ${this.test.count} test images`);
+    this.teacherEval = m;
+  }
+
+  /**
+   * The students' confusion matrices on test images [start, start + size) (bias-corrected as in
+   * `evaluate`), and with `withTeacher` the teacher's last.
+   */
+  async evaluateChunk(start: number, size: number, withTeacher = false): Promise<{ biasCorrected: boolean; confusions: Int32Array[] }> {
     const bias = biasVector(this.knobs, this.experiment.transfer);
-    return { biasCorrected: bias !== null, confusions: await chunkConfusions(this.test, start, size, this.studentLogits(bias), null) };
+    return { biasCorrected: bias !== null, confusions: await chunkConfusions(this.test, start, size, this.studentLogits(bias), withTeacher ? this.teacher : null) };
   }
 
   /**
@@ -356,6 +389,7 @@ export class MnistRun {
     }
     this.lastLosses?.dispose();
     this.lastLosses = null;
+    this.teacherLogits.dispose();
     // hintTeacher shares the teacher's layers and owns no weights: disposing it would free the teacher's.
   }
 }

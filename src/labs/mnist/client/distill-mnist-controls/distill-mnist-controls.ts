@@ -309,10 +309,10 @@ export class DistillMnistControls extends LitElement {
 
   override render(): TemplateResult {
     return html`<form part="form" @submit=${(e: Event) => e.preventDefault()}>
-      <div class="top">${this.renderRun()} ${this.renderPreset()}</div>
-      ${this.renderStudents()}
+      <div class="top">${this.renderRun()} ${this.renderDistillation()}</div>
+      ${this.renderPreset()} ${this.renderStudents()}
       <div class="rest">
-        ${this.renderDistillation()} ${this.renderTransfer()}
+        ${this.renderTransfer()}
         <div class="stack">${this.renderSeed()} ${this.renderCompute()}</div>
       </div>
     </form>`;

@@ -1,0 +1,115 @@
+/**
+ * The browser half of `npm run bench:native`: the MNIST lab's own training step (MnistRun, three
+ * 784-800-800-10 students, batch 128, Adam) on the wasm backend, in a worker like the app's, with
+ * no UI and no comlink. Two cases, as the PyTorch half (native.py) runs them:
+ *  - `cached`: labels, KD and KD students from the teacher's cached logits (the default preset
+ *    after its hint stage, once every transfer image has been drawn): no teacher pass at all;
+ *  - `teacher`: the same students while the cache still fills (first pass over a 10,000-image
+ *    transfer set): every step also runs the teacher forward on its 128 images.
+ * Also profiles a few steps kernel by kernel (`tf.profile`): where the time goes.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { selectBackend } from '../../workers/backend';
+import { wasmPaths } from '../../workers/wasm-paths';
+import { loadMnistInBrowser } from '../../src/labs/mnist/worker/load-browser';
+import { MnistRun } from '../../src/labs/mnist/worker/run';
+import { defaultMnistExperiment, type MnistExperiment } from '../../src/labs/mnist/shared/schema';
+
+export interface StepCase {
+  case: 'cached' | 'teacher';
+  steps: number;
+  msPerStep: number;
+  flopsPerStep: number;
+  gflops: number;
+}
+
+export interface NativeStepResult {
+  backend: string;
+  adapter: string;
+  threads: number;
+  crossOriginIsolated: boolean;
+  cases: StepCase[];
+  /** Per kernel over the profiled `cached` steps: calls and ms per step. */
+  kernels: { name: string; calls: number; ms: number }[];
+}
+
+function experiment(size: number): MnistExperiment {
+  const e = defaultMnistExperiment();
+  // hintSteps 0: the hint student trains on KD from the first step (its steady state).
+  return { ...e, transfer: { size, excludeDigits: [] }, knobs: { ...e.knobs, batchSize: 128, hintSteps: 0 } };
+}
+
+/** Median ms per step (robust to a busy machine) and mean FLOPs per step over `steps` steps. */
+async function timeSteps(run: MnistRun, steps: number): Promise<{ ms: number; flops: number }> {
+  await run.sync();
+  const flops0 = run.flopsDone;
+  const times: number[] = [];
+  for (let i = 0; i < steps; i++) {
+    const t0 = performance.now();
+    run.trainStep();
+    // The app's loop syncs every chunk; here every step, so the time is the step's own.
+    await run.sync();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[times.length >> 1]!, flops: (run.flopsDone - flops0) / steps };
+}
+
+async function measure(steps: number): Promise<NativeStepResult> {
+  const info = await selectBackend('wasm', { wasmPaths });
+  const loaded = await loadMnistInBrowser(() => {});
+  const data = { train: loaded.train, test: loaded.test };
+  const cases: StepCase[] = [];
+
+  // Warm-up: the first steps of a backend compile and grow its memory.
+  const warm = new MnistRun(experiment(1000), loaded.teacher, data);
+  for (let i = 0; i < 10; i++) warm.trainStep();
+  await warm.sync();
+  warm.dispose();
+
+  // Teacher: the first pass over 10,000 images, every row new to the cache.
+  const fresh = new MnistRun(experiment(10_000), loaded.teacher, data);
+  for (let i = 0; i < 2; i++) fresh.trainStep();
+  const t = await timeSteps(fresh, Math.min(steps, 60));
+  fresh.dispose();
+
+  // Cached: a 3,000-image transfer set is wholly cached after 24 steps of 128 (a smaller one,
+  // many passes over few images, saturates the students: tiny gradients, slower float math).
+  const cached = new MnistRun(experiment(3000), loaded.teacher, data);
+  for (let i = 0; i < 25; i++) cached.trainStep();
+  const c = await timeSteps(cached, steps);
+  cases.push({ case: 'cached', steps, msPerStep: c.ms, flopsPerStep: c.flops, gflops: c.flops / c.ms / 1e6 });
+  cases.push({ case: 'teacher', steps: Math.min(steps, 60), msPerStep: t.ms, flopsPerStep: t.flops, gflops: t.flops / t.ms / 1e6 });
+  const byKernel = new Map<string, { calls: number; ms: number }>();
+  const profiled = 3;
+  for (let i = 0; i < profiled; i++) {
+    const p = await tf.profile(() => cached.trainStep());
+    // 'forward' is the custom-gradient dense layer's wrapper: its matMul and add are listed too.
+    for (const k of p.kernels.filter((k) => k.name !== 'forward')) {
+      const e = byKernel.get(k.name) ?? { calls: 0, ms: 0 };
+      e.calls += 1 / profiled;
+      e.ms += (typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0) / profiled;
+      byKernel.set(k.name, e);
+    }
+  }
+  cached.dispose();
+  loaded.teacher.dispose();
+
+  const wasm = await import('@tensorflow/tfjs-backend-wasm');
+  return {
+    backend: info.name,
+    adapter: info.adapter,
+    threads: wasm.getThreadsCount(),
+    crossOriginIsolated: (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true,
+    cases,
+    kernels: [...byKernel].map(([name, v]) => ({ name, calls: Math.round(v.calls), ms: v.ms })).sort((a, b) => b.ms - a.ms),
+  };
+}
+
+self.onmessage = async (event: MessageEvent<{ steps: number }>) => {
+  try {
+    self.postMessage(await measure(event.data.steps));
+  } catch (error) {
+    self.postMessage({ error: error instanceof Error ? `${error.message}` : String(error) });
+  }
+};
