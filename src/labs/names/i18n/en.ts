@@ -66,6 +66,10 @@ export const namesEn = {
     priceHelp:
       'Default: OpenAI\u2019s API price list (openai.com/api/pricing), gpt-4o-mini output tokens, $0.60 per million, as listed from 18 July 2024. One character counts as one token here; a real tokenizer merges letters.',
     seed: 'Seed',
+    budget: 'Teacher queries per student',
+    budgetOption: (n: number): string => (n === 0 ? 'No limit' : `${n.toLocaleString('en-US')} names`),
+    budgetHelp:
+      'With a budget, every student works from the same first names of the run: the scoring and data-only students train on them again and again, a sampled-text student on the names it has bought. The comparison npm run bench:api makes.',
   },
 
   prefix: {

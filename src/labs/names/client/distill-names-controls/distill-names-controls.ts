@@ -20,6 +20,7 @@ import {
   MISSING_MASS,
   NAMES_BATCH_SIZES,
   NAMES_LIMITS,
+  QUERY_BUDGETS,
   cloneNamesExperiment,
   defaultNamesExperiment,
   namesStudent,
@@ -190,6 +191,15 @@ export class DistillNamesControls extends LitElement {
               ${t.addStudent}
             </button>`
           : nothing}
+        ${selectField({
+          id: 'budget',
+          label: t.budget,
+          help: t.budgetHelp,
+          options: QUERY_BUDGETS,
+          current: e.budget as (typeof QUERY_BUDGETS)[number],
+          text: (n) => t.budgetOption(n),
+          onPick: (budget) => this.change({ ...cloneNamesExperiment(e), budget }),
+        })}
       </fieldset>
       <fieldset part="group group-shape">
         <legend>${t.shapeTitle}</legend>
