@@ -94,12 +94,12 @@ for (const lab of LABS) {
       const width = await pageWidth(page);
       expect(width.scroll, 'no horizontal overflow').toBeLessThanOrEqual(width.window);
 
-      const play = page.getByRole('button', { name: 'Play' });
-      const step = page.getByRole('button', { name: 'Step' });
+      const play = page.getByRole('button', { name: 'Play', exact: true });
+      const step = page.getByRole('button', { name: 'Step', exact: true });
       if (size.name === 'phone') {
         expect(await onScreen(page, play)).toBe(1);
         expect(await onScreen(page, step)).toBe(1);
-        const settings = page.getByRole('button', { name: 'Settings' });
+        const settings = page.getByRole('button', { name: 'Settings', exact: true });
         expect(await onScreen(page, settings)).toBe(1);
         await settings.click();
         const t = knob(page, lab.knobs[0]!);
@@ -124,7 +124,9 @@ for (const lab of LABS) {
       const loss = lab.loss(page);
       await play.click();
       const pressed = Date.now();
-      await expect.poll(async () => Number((await loss.textContent({ timeout: 100 }).catch(() => '')) ?? ''), { timeout: 3_000, intervals: [100] }).toBeGreaterThan(0);
+      await expect
+        .poll(async () => Number.parseFloat((await loss.textContent({ timeout: 100 }).catch(() => null)) ?? ''), { timeout: 3_000, intervals: [100] })
+        .toBeGreaterThan(0);
       const seconds = (Date.now() - pressed) / 1000;
       test.info().annotations.push({ type: 'first training loss', description: `${seconds.toFixed(2)} s after Play` });
 
@@ -132,7 +134,7 @@ for (const lab of LABS) {
         await page.waitForTimeout(4_000);
         await page.screenshot({ path: `tests/screenshots/${lab.id}-${size.width}x${size.height}.png` });
       }
-      await page.getByRole('button', { name: 'Pause' }).click();
+      await page.getByRole('button', { name: 'Pause', exact: true }).click();
       const after = await pageWidth(page);
       expect(after.scroll, 'no horizontal overflow while training').toBeLessThanOrEqual(after.window);
     });

@@ -1,3 +1,5 @@
+import '../../../components/distill-gain/distill-gain';
+import { namesGain } from './gain';
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import '../../../components/distill-curves/distill-curves';
@@ -146,6 +148,7 @@ export class DistillNamesLab extends LabPanelElement<NamesSnapshot> {
       ></distill-names-controls>`)}
       <main class="views" aria-busy=${this.starting ? 'true' : 'false'}>
         ${this.renderToolbar()}
+        <distill-gain part="gain" .view=${namesGain(e, { step: snap?.step ?? 0, students: snap?.students ?? [], labels })}></distill-gain>
         <div class="stage">
           <div class="column">
             <section class="panel" aria-labelledby="prefix-title">

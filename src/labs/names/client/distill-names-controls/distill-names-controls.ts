@@ -311,7 +311,7 @@ export class DistillNamesControls extends LitElement {
           @distill-run-change=${this.onRunChange}
         ></distill-run-controls>
       </fieldset>
-      ${this.renderStudents()} ${this.renderKnobs()}
+      ${this.renderKnobs()} ${this.renderStudents()}
       <fieldset part="group group-compute">
         <legend>${msg.controls.groups.compute}</legend>
         <distill-run-controls
