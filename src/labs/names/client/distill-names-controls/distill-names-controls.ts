@@ -1,10 +1,11 @@
+import { computeGroup, runGroup } from '../../../../components/distill-run-controls/run-groups';
+import { controlsStyles } from '../../../../components/shared/controls-styles';
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg } from '../../../../i18n/index';
 import type { ViewSettings } from '../../../../state/common';
 import type { BackendInfo } from '../../../../../workers/trainer-api';
 import '../../../../components/distill-run-controls/distill-run-controls';
-import { RUN_CONTROLS_PARTS } from '../../../../components/distill-run-controls/distill-run-controls';
 import { defineElement } from '../../../../components/shared/define';
 import type { DistillRunChangeDetail } from '../../../../components/shared/events';
 import { formStyles, logRangeField, logStops, numberField, rangeField, selectField } from '../../../../components/shared/fields';
@@ -51,6 +52,7 @@ export class DistillNamesControls extends LitElement {
   static override styles = [
     hostStyles,
     formStyles,
+    controlsStyles,
     css`
       form {
         display: grid;
@@ -59,19 +61,6 @@ export class DistillNamesControls extends LitElement {
       }
       fieldset {
         margin: 0;
-        min-width: 0;
-        padding: 0.75rem 1rem 1rem;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        background: var(--_surface);
-        display: flex;
-        flex-direction: column;
-        gap: 0.9rem;
-      }
-      legend {
-        padding: 0 0.4rem;
-        font-weight: 700;
-        font-size: 1.1em;
       }
       .student {
         display: grid;
@@ -300,29 +289,11 @@ export class DistillNamesControls extends LitElement {
   }
 
   override render(): TemplateResult {
+    const groups = { legends: msg.controls.groups, running: this.running, speed: this.view.speed, backend: this.view.backend, backendInfo: this.backendInfo, onChange: (e: CustomEvent<DistillRunChangeDetail>) => this.onRunChange(e) };
     return html`<form part="form" @submit=${(e: Event) => e.preventDefault()}>
-      <fieldset part="group group-run">
-        <legend>${msg.controls.groups.run}</legend>
-        <distill-run-controls
-          show="play"
-          exportparts=${RUN_CONTROLS_PARTS}
-          .running=${this.running}
-          .speed=${this.view.speed}
-          @distill-run-change=${this.onRunChange}
-        ></distill-run-controls>
-      </fieldset>
+      ${runGroup(groups)}
       ${this.renderKnobs()} ${this.renderStudents()}
-      <fieldset part="group group-compute">
-        <legend>${msg.controls.groups.compute}</legend>
-        <distill-run-controls
-          show="compute"
-          exportparts=${RUN_CONTROLS_PARTS}
-          .speed=${this.view.speed}
-          .backend=${this.view.backend}
-          .backendInfo=${this.backendInfo}
-          @distill-run-change=${this.onRunChange}
-        ></distill-run-controls>
-      </fieldset>
+      ${computeGroup(groups)}
     </form>`;
   }
 }
