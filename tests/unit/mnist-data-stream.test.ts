@@ -109,4 +109,29 @@ describe('an evaluation pass over a test set still arriving', () => {
     expect(pass.students()[0]!.count).toBe(2500);
     expect(new EvaluationPass(3, 10, 1).teacher()).toBeNull();
   });
+
+  it('a teacher-only pass keeps the last confusion the source gives (the teacher), in its own chunks', async () => {
+    const calls: [number, number, boolean][] = [];
+    const studentsAndTeacher: PassSource = {
+      step: 3,
+      async evaluateChunk(start, size, withTeacher = false) {
+        calls.push([start, size, withTeacher]);
+        const diagonal = (digit: number) => Int32Array.from({ length: 100 }, (_, k) => (k === digit * 11 ? size : 0));
+        // Two students that say 0, and a teacher that says 1 (wrong on every image labelled 0).
+        return { biasCorrected: false, confusions: withTeacher ? [diagonal(0), diagonal(0), Int32Array.from({ length: 100 }, (_, k) => (k === 1 ? size : 0))] : [diagonal(0), diagonal(0)] };
+      },
+    };
+    const teacher = new EvaluationPass(0, 600, 0, false, true);
+    await teacher.advance(studentsAndTeacher, 250, 600);
+    await teacher.advance(studentsAndTeacher, 250, 600);
+    await teacher.advance(studentsAndTeacher, 250, 600);
+    expect(calls).toEqual([
+      [0, 250, true],
+      [250, 250, true],
+      [500, 100, true],
+    ]);
+    expect(teacher.complete).toBe(true);
+    expect(teacher.students()).toEqual([]);
+    expect(teacher.teacher()!.errors).toBe(600);
+  });
 });

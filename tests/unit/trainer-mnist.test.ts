@@ -74,8 +74,12 @@ describe('trainer API, MNIST lab (wasm backend)', () => {
     // The training loss is there from the first step.
     for (const l of first.losses) expect(Number.isFinite(l.total) && l.total > 0).toBe(true);
     const last = await whole();
+    // Chunks after the first are sized by what one cost (about 50 ms each): they grow, never shrink
+    // below half a chunk, and the pass ends exactly on the whole set.
     const passes = snapshots.slice(n).map((s) => s.mnist.evaluation.done);
-    expect(passes).toEqual(Array.from({ length: 10_000 / EVAL_CHUNK }, (_, i) => (i + 1) * EVAL_CHUNK));
+    expect(passes[0]).toBe(EVAL_CHUNK);
+    expect(passes.at(-1)).toBe(10_000);
+    for (let i = 1; i < passes.length; i++) expect(passes[i]! - passes[i - 1]!).toBeGreaterThanOrEqual(Math.min(EVAL_CHUNK / 2, 10_000 - passes[i - 1]!));
     expect(last.step).toBe(1);
     for (const st of last.mnist.students) expect(st.test.total).toBe(10_000);
   });

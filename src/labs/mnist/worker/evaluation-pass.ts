@@ -10,6 +10,15 @@ import { classMetrics, MNIST_CLASSES, type ClassMetrics } from '../shared/schema
 
 /** Test images evaluated per heavy readout once training has started. */
 export const EVAL_CHUNK = 1000;
+/** About how long one heavy readout's chunk of the students' pass should take (the worker sizes chunks to it). */
+export const CHUNK_TARGET_MS = 50;
+/**
+ * Test images the (frozen, large) teacher is measured on per heavy readout, in a pass of its own:
+ * a quarter of the students' chunk, so no heavy readout costs much more than the students' own
+ * (the teacher's forward pass is ~20× a 100-unit student's) and the students' errors, behind the
+ * curves and the headline, move on every heavy readout.
+ */
+export const TEACHER_CHUNK = 250;
 
 /** What a pass needs of the run: confusions of the students (and, asked, the teacher last). */
 export interface PassSource {
@@ -56,11 +65,13 @@ export class EvaluationPass {
     if (size <= 0) return;
     const withTeacher = this.teacherConfusion !== null;
     const { biasCorrected, confusions } = await source.evaluateChunk(this.done, size, withTeacher);
-    const into = withTeacher ? [...this.confusions, this.teacherConfusion!] : this.confusions;
-    confusions.forEach((c, i) => {
-      const acc = into[i]!;
+    // The source answers for all its students, then the teacher last; a pass may keep fewer (a
+    // teacher-only pass keeps none of the students').
+    const add = (acc: Int32Array, c: Int32Array) => {
       for (let k = 0; k < c.length; k++) acc[k]! += c[k]!;
-    });
+    };
+    this.confusions.forEach((acc, i) => add(acc, confusions[i]!));
+    if (withTeacher) add(this.teacherConfusion!, confusions.at(-1)!);
     this.biasCorrected = biasCorrected;
     this.done += size;
   }

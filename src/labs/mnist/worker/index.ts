@@ -12,7 +12,7 @@ import { MNIST_CLASSES, MNIST_PIXELS, digitsLeftOut, type ClassMetrics, type Mni
 import type { LabRun, LabWorker, Loaded } from '../../types';
 import { mnistShared } from '../shared/lab';
 import type { DigitReadout, MnistErrors, MnistInfo, MnistReadoutFields } from '../shared/readouts';
-import { EVAL_CHUNK, EvaluationPass } from './evaluation-pass';
+import { CHUNK_TARGET_MS, EVAL_CHUNK, EvaluationPass, TEACHER_CHUNK } from './evaluation-pass';
 import { MnistRun } from './run';
 import { imagesToFloat, type MnistData } from './transfer';
 
@@ -93,8 +93,25 @@ function wrap(run: MnistRun, e: MnistExperiment, loaded: MnistLoaded): LabRun<Mn
   /** Whether a readout has already reported a trained step (the test images are fetched after it). */
   let trained = false;
   const students = () => e.students.map((_, i) => ({ id: STUDENT_IDS[i]!, label: STUDENT_IDS[i]!, parameters: run.studentParameters[i]! }));
-  /** A new pass; it measures the teacher too until the teacher has been measured on the whole set. */
-  const newPass = () => new EvaluationPass(run.step, loaded.test.count, run.studentCount, false, run.teacherMetrics === null);
+  /** A new pass of the students over the test set. */
+  const newPass = () => new EvaluationPass(run.step, loaded.test.count, run.studentCount);
+  /**
+   * Test images the students are measured on per heavy readout: EVAL_CHUNK to begin with, then
+   * sized so a chunk takes about CHUNK_TARGET_MS. Small students (the default's 100 units measure
+   * 1,000 images in ~15 ms) then finish a pass in a few heavy readouts, so the errors behind the
+   * curves and the headline are recent ones; 2×800 students keep chunks of about 1,000.
+   */
+  let chunk = EVAL_CHUNK;
+  const advance = async (p: EvaluationPass, available: number) => {
+    const started = performance.now();
+    const before = p.done;
+    await p.advance(run, chunk, available);
+    const measured = p.done - before;
+    const ms = performance.now() - started;
+    if (measured >= EVAL_CHUNK / 2 && ms > 0) chunk = Math.round(Math.min(loaded.test.count, Math.max(EVAL_CHUNK / 2, (measured * CHUNK_TARGET_MS) / ms)));
+  };
+  /** The teacher is frozen: one pass of its own, in smaller chunks, until it has seen the whole set. */
+  const teacherPass = run.teacherMetrics === null ? new EvaluationPass(0, loaded.test.count, 0, false, true) : null;
   return Object.assign(steppingOf(run), {
     configure(patch) {
       const before = run.currentKnobs;
@@ -120,15 +137,17 @@ function wrap(run: MnistRun, e: MnistExperiment, loaded: MnistLoaded): LabRun<Mn
         // A run's first readout measures all the test images in so far (in Node: the whole set).
         pass = newPass();
         await pass.advance(run, total, available);
+        await teacherPass?.advance(run, total, available);
       } else if (stale || (heavy && pass.complete && run.step > pass.fromStep)) {
         // After training (or a bias change) a new pass starts, one chunk per heavy readout.
         pass = newPass();
         stale = false;
-        await pass.advance(run, EVAL_CHUNK, available);
+        await advance(pass, available);
       } else if (heavy) {
-        await pass.advance(run, EVAL_CHUNK, available);
+        await advance(pass, available);
       }
-      if (pass.complete && run.teacherMetrics === null) run.teacherMetrics = pass.teacher();
+      if (heavy && teacherPass && !teacherPass.complete) await teacherPass.advance(run, TEACHER_CHUNK, available);
+      if (teacherPass?.complete && run.teacherMetrics === null) run.teacherMetrics = teacherPass.teacher();
       const [dist, losses] = await Promise.all([run.distributions(digits.images), run.readLosses()]);
       const readout: DigitReadout = {
         count: dist.count,
@@ -146,7 +165,7 @@ function wrap(run: MnistRun, e: MnistExperiment, loaded: MnistLoaded): LabRun<Mn
         knobs: run.currentKnobs,
         losses,
         mnist: {
-          teacher: toErrors(run.teacherMetrics ?? p.teacher()!),
+          teacher: toErrors(run.teacherMetrics ?? teacherPass!.teacher()!),
           students: p.students().map((m, i) => ({ ...ids[i]!, test: toErrors(m) })),
           digits: readout,
           biasCorrection: p.biasCorrected,
