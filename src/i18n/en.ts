@@ -14,6 +14,8 @@ export const en = {
     nats: 'nats',
     examplesPerSecondShort: 'ex/s',
     examplesPerSecond: 'examples/s',
+    /** Throughput in each lab's progress unit, for the status line. */
+    perSecond: { examples: 'examples/s', tokens: 'tokens/s', 'environment steps': 'environment steps/s' } as Record<string, string>,
     percent: '%',
     /** Shown where a number is not known yet. */
     missing: '—',
@@ -50,12 +52,14 @@ export const en = {
       'student.hidden': 'Hidden layers',
       'student.activation': 'Activation',
       labelsOnly: 'Labels-only student',
+      labelled: 'Labelled points',
       'knobs.temperature': 'Temperature',
       'knobs.alpha': '\u03b1',
       'knobs.learningRate': 'Learning rate',
       'knobs.batchSize': 'Batch size',
       'knobs.optimizer': 'Optimizer',
       'knobs.hintMode': 'Hint mode',
+      'knobs.states': 'States the distilled student learns on',
       'knobs.hintWeight': 'Hint weight',
       'knobs.hintSteps': 'Hint steps',
       'knobs.biasCorrection': 'Bias correction',
@@ -71,6 +75,12 @@ export const en = {
       'transfer.excludeDigits': 'Left-out digits',
       'transfer.onlyDigits': 'Kept digits',
       hintLayer: 'Hint layer',
+      'shape.embed': 'Embedding width',
+      'shape.hidden': 'Hidden units',
+      'knobs.samplingTemperature': 'Sampling temperature',
+      'knobs.streamTemperature': 'Stream temperature',
+      'knobs.missingMass': 'Missing top-k mass',
+      'knobs.price': 'Price per million tokens',
       transfer: 'Transfer set',
     } as Record<string, string>,
     label(p: import('../labs/problems').Problem): string {
@@ -123,8 +133,8 @@ export const en = {
     pause: 'Pause',
     step: 'Step',
     reset: 'Reset',
-    playHelp: 'Start or pause training. The teacher never changes; the students learn.',
-    stepHelp: 'Run one training step, then stop.',
+    playHelp: 'Start or pause training (Space). The teacher never changes; the students learn.',
+    stepHelp: 'Run one training step, then stop (→).',
     resetHelp: 'Start again from fresh random weights.',
 
     speed: 'Speed',
@@ -214,10 +224,10 @@ export const en = {
 
   status: {
     region: 'Training status',
-    status: (step: string, examplesPerSecond: string, backend: string): string =>
+    status: (step: string, examplesPerSecond: string, backend: string, perSecond = 'examples/s'): string =>
       backend
-        ? `Step ${step} · ${examplesPerSecond} examples/s · ${backend}`
-        : `Step ${step} · ${examplesPerSecond} examples/s`,
+        ? `Step ${step} · ${examplesPerSecond} ${perSecond} · ${backend}`
+        : `Step ${step} · ${examplesPerSecond} ${perSecond}`,
     backendWithAdapter: (backend: string, adapter: string): string => (adapter ? `${backend} · ${adapter}` : backend),
     /** While a run starts: what is happening now, e.g. "Starting WebAssembly… · loading the teacher 40 %". */
     starting: 'starting',
@@ -258,10 +268,28 @@ export const en = {
     },
   },
 
+  /** `<distill-gain>`: what the teacher added. */
+  gain: {
+    title: 'What the teacher added',
+    waiting: 'Press Play: the difference shows here once the students have trained.',
+    lookFor: 'Look for:',
+    why: 'Why behind?',
+  },
+
+  /** The lab panels' shared frame: the settings drawer on narrow screens. */
+  panel: {
+    settings: 'Settings',
+    settingsHelp: 'Every setting, with what it does',
+    closeSettings: 'Close settings',
+    moreViews: 'More views and explanations',
+  },
+
   playground: {
     title: 'Distill Playground',
+    tagline: 'Small students learn from a frozen teacher, live in your browser.',
     intro:
       'A small student network learns from a frozen, pre-trained teacher, live, in your browser (on its GPU where it has one). The student is trained to match the teacher\u2019s full probability distribution (Hinton et al., 2015), not just its answers; a second student, trained on the true labels only, shows what the teacher adds. Press Play, or Space; → runs one step.',
+    aboutTitle: 'About this playground',
     waiting: 'The playground starts when it scrolls into view.',
     compute: (flops: string, speed: string): string =>
       `Training compute so far: ${flops}, at ${speed} on this device (counted from the layer shapes).`,

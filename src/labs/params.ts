@@ -22,6 +22,12 @@ interface EntryBase {
   live?: boolean;
   /** May be hidden from a classroom view. */
   hideable?: boolean;
+  /**
+   * For a setting added after links were shared: the value a link means when it sets every other
+   * setting of the table but not this one (the app wrote it before this setting existed). Any
+   * other link that leaves it out gets the default, as for any setting.
+   */
+  absent?: unknown;
 }
 
 export interface NumberParam extends EntryBase {
@@ -252,7 +258,12 @@ export function parse<E extends T & object, T>(table: ParamTable<T>, search: URL
     }
   }
   const e = structuredClone(start);
+  const named = (entry: ParamEntry) => (entry.kind === 'custom' && entry.codec.names ? entry.codec.names : [entry.url]).some((n) => params.has(n));
+  // A link the app wrote names every setting it had then; one that names them all but not a newer
+  // setting was written before that setting existed. Hand-written partial links take the defaults.
+  const older = table.entries.some((entry) => entry.absent !== undefined) && table.entries.every((entry) => entry.absent !== undefined || named(entry));
   for (const entry of table.entries) {
+    if (older && entry.absent !== undefined && !named(entry)) setPath(e, entry.key, structuredClone(entry.absent));
     const read = codecOf(entry).read(raw, getPath(e, entry.key), entry);
     problems.push(...read.problems);
     setPath(e, entry.key, read.value);

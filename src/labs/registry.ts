@@ -5,3 +5,5 @@
  */
 export { toy2dShared as toy2d } from './toy2d/shared/lab';
 export { mnistShared as mnist } from './mnist/shared/lab';
+export { namesShared as names } from './names/shared/lab';
+export { cartpoleShared as cartpole } from './cartpole/shared/lab';

@@ -59,7 +59,7 @@ export async function shownStep(page: Page): Promise<number> {
   return Number(match[1]!.replace(/,/g, ''));
 }
 
-/** Sum of the KL(teacher ‖ student) numbers shown under the probe cards. */
+/** Sum of the KL(teacher ‖ student) numbers shown under the probe cards (the page shows the selected probe's). */
 export async function shownProbeKl(page: Page): Promise<number> {
   const values = await page.locator('[data-testid^="kl-student-"]').allTextContents();
   if (values.length === 0) throw new Error('no probe KL shown');

@@ -4,16 +4,18 @@ import {
   matchingPreset,
   sameExperiment,
 } from '../../src/labs/mnist/client/distill-mnist-controls/preset-match';
-import { cloneMnistExperiment, defaultMnistExperiment, PRESETS, presetById } from '../../src/labs/mnist/shared/schema';
+import { cloneMnistExperiment, defaultMnistExperiment, paperBaseExperiment, PRESETS, presetById } from '../../src/labs/mnist/shared/schema';
 
 describe('which preset an experiment is', () => {
   it('every preset matches itself, and nothing else', () => {
     for (const p of PRESETS) expect(matchingPreset(cloneMnistExperiment(p.experiment))?.id).toBe(p.id);
   });
 
-  it('the default experiment is the Hinton preset, so a fresh load shows it', () => {
+  it('the default experiment (a first look, issue #9) is no preset; the paper base is the Hinton preset', () => {
     expect(isDefaultExperiment(defaultMnistExperiment())).toBe(true);
-    expect(matchingPreset(defaultMnistExperiment())?.id).toBe('hinton');
+    expect(matchingPreset(defaultMnistExperiment())).toBeUndefined();
+    expect(matchingPreset(paperBaseExperiment())?.id).toBe('hinton');
+    expect(defaultMnistExperiment().students.map((s) => s.objective)).toEqual(['labels', 'kd']);
   });
 
   it('any change makes it match no preset; list order and key order do not matter', () => {

@@ -24,6 +24,7 @@ describe('page links', () => {
       student: { hidden: [32, 8, 4], activation: 'tanh' },
       knobs: { temperature: 7.5, alpha: 0.35, learningRate: 0.003, batchSize: 128, optimizer: 'sgd' },
       labelsOnly: false,
+      labelled: 45,
     };
     const search = writeLink('toy2d', { backend: 'wasm', speed: 10 }, e);
     expect(search).toContain('hidden=32,8,4');
@@ -38,7 +39,8 @@ describe('page links', () => {
       '?dataset=mandelbrot&T=abc&alpha=1.5&lr=-1&hidden=16,999&batch=33&opt=rmsprop&seed=1.5&speed=7&backend=tpu&labelsOnly=maybe&act=gelu',
     );
     const d = defaults();
-    expect(link.experiment).toEqual(d);
+    // It names every setting the app wrote before `labelled` existed, so it means every point labelled.
+    expect(link.experiment).toEqual({ ...d, labelled: 600 });
     expect(link.view).toEqual({ backend: 'auto', speed: 100 });
     expect(link.problems.map((p) => p.param).sort()).toEqual(
       ['T', 'act', 'alpha', 'backend', 'batch', 'dataset', 'hidden', 'labelsOnly', 'lr', 'opt', 'seed', 'speed'].sort(),

@@ -10,14 +10,32 @@ import { parseLink, writeLink } from '../../src/labs/page-url';
 import { toy2dShared } from '../../src/labs/toy2d/shared/lab';
 import type { ExperimentConfig } from '../../src/labs/toy2d/shared/schema';
 import today from './links-today.json';
+import { parse as parseTable } from '../../src/labs/params';
+import { mnistTable } from '../../src/labs/mnist/shared/params';
+import { defaultMnistExperiment, paperBaseExperiment, presetById } from '../../src/labs/mnist/shared/schema';
+
+/** Every URL key of the MNIST table: a link that names them all does not depend on the defaults. */
+const MNIST_KEYS = ['seed', 'n', 'ex', 'only', 'hl', 'T', 'alpha', 'lr', 'batch', 'opt', 'hm', 'hw', 'hs', 'bc', 'bs', 's1', 's2', 's3'];
+
+/**
+ * The MNIST lab's default changed (issue #9: a first look that teaches, not the Hinton preset):
+ * a partial MNIST link now builds on the new default, so it is checked against the defaults it
+ * was written with (the paper base), where it opens exactly the captured experiment.
+ */
+function mnistAgainstOldDefaults(link: string): unknown {
+  const params = new URLSearchParams(link);
+  return parseTable(mnistTable, params, paperBaseExperiment()).experiment;
+}
 
 /** A link read by the page, in the shape the old code returned: the 2-D state with the view, and MNIST's experiment. */
 function parsePage(link: string) {
   const page = parseLink(link);
   const toy = (page.lab === 'toy2d' ? page.experiment : toy2dShared.defaults()) as ExperimentConfig;
-  const { lab: _lab, ...rest } = toy;
+  // `labelled` came after these links: checked on its own below (labelledFor).
+  const { lab: _lab, labelled, ...rest } = toy;
   return {
     page,
+    labelled,
     state: { ...rest, lab: page.lab, ...page.view },
     mnist: page.lab === 'mnist' ? page.experiment : undefined,
     problems: page.problems,
@@ -34,6 +52,19 @@ interface Captured {
 }
 
 const links = today as Captured[];
+
+/** Every URL key of the 2-D lab's table before `labelled` existed. */
+const OLD_TOY2D_KEYS = ['dataset', 'seed', 'hidden', 'act', 'T', 'alpha', 'lr', 'batch', 'opt', 'labelsOnly'];
+
+/**
+ * The one deliberate change (issue #9): the 2-D lab's default labels 15 points. A link the app
+ * wrote (every setting named) keeps meaning every point labelled; a partial link takes the default.
+ */
+function labelledFor(link: string): number {
+  const params = new URLSearchParams(link);
+  const toy2d = (params.get('lab') ?? 'toy2d') === 'toy2d';
+  return toy2d && OLD_TOY2D_KEYS.every((k) => params.has(k)) ? 600 : (toy2dShared.defaults() as ExperimentConfig).labelled;
+}
 
 /**
  * Deliberate differences, each reading a link the old code refused: `bc=true` (the 2-D lab's
@@ -66,7 +97,14 @@ describe("today's links", () => {
     const page = parsePage(captured.link);
     const widened = WIDENED[captured.link];
     expect(page.state).toEqual(captured.state);
-    if (captured.mnist) expect(page.mnist).toEqual(widened ? merged(captured.mnist, widened.mnist) : captured.mnist);
+    expect(page.labelled).toBe(labelledFor(captured.link));
+    if (captured.mnist) {
+      const expected = widened ? merged(captured.mnist, widened.mnist) : captured.mnist;
+      const params = new URLSearchParams(captured.link);
+      const complete = presetById(params.get('preset') ?? '') !== undefined || MNIST_KEYS.every((k) => params.has(k));
+      expect(complete ? page.mnist : mnistAgainstOldDefaults(captured.link)).toEqual(expected);
+      if (!complete) expect(page.mnist).toEqual(parseTable(mnistTable, params, defaultMnistExperiment()).experiment);
+    }
     expect(page.problems.map((p) => `${p.param}=${p.value}`).sort()).toEqual([...(widened?.problems ?? captured.problems)].sort());
     for (const p of page.problems) expect(en.problems.expected(p), p.param).not.toBe('');
   });
@@ -77,6 +115,7 @@ describe("today's links", () => {
       const page = parsePage(captured.serialized!);
       expect(page.problems).toEqual([]);
       expect(page.state).toEqual(captured.state);
+      if (captured.state.lab === 'toy2d') expect(page.labelled).toBe(600);
       if (captured.mnist) expect(page.mnist).toEqual(captured.mnist);
     },
   );

@@ -30,10 +30,10 @@ describe('parameter tables: links', () => {
     expect(bad.problems.map((p) => p.code)).toEqual(['bad-student', 'out-of-range', 'bad-digits']);
     expect(bad.problems[0]).toMatchObject({ param: 's2', value: 'junk', index: 2, units: { min: 16, max: 800 }, k: { min: 1, max: 9 } });
     expect(bad.problems[0]!.fallback).toBeUndefined();
-    expect(bad.problems[1]).toMatchObject({ param: 'n', min: 100, max: 10_000, integer: true, fallback: '10000' });
+    expect(bad.problems[1]).toMatchObject({ param: 'n', min: 100, max: 10_000, integer: true, fallback: String(mnist.DEFAULT_TRANSFER_SIZE) });
     const none = parseMnistParams('ex=3&only=3');
     expect(none.problems).toEqual([{ code: 'no-digit-left', param: 'only', key: 'transfer', value: '3' }]);
-    expect(none.experiment.transfer).toEqual({ size: 10_000, excludeDigits: [] });
+    expect(none.experiment.transfer).toEqual({ size: mnist.DEFAULT_TRANSFER_SIZE, excludeDigits: [] });
     const preset = parseMnistParams('preset=mandelbrot');
     expect(preset.problems[0]).toMatchObject({ code: 'not-one-of', param: 'preset', options: mnist.PRESET_IDS });
   });
@@ -47,13 +47,23 @@ describe('parameter tables: links', () => {
   it('writes every setting, hidden layers with readable commas', () => {
     const e = toy2d();
     e.student.hidden = [16, 8];
-    expect(serialize(toy2dTable, e)).toBe('dataset=spiral&seed=1&hidden=16,8&act=relu&T=4&alpha=0.9&lr=0.01&batch=32&opt=adam&labelsOnly=1');
+    expect(serialize(toy2dTable, e)).toBe('dataset=spiral&seed=1&hidden=16,8&act=relu&T=4&alpha=0.9&lr=0.01&batch=32&opt=adam&labelsOnly=1&labelled=15');
     expect(parse(toy2dTable, serialize(toy2dTable, e), toy2d()).experiment).toEqual(e);
+  });
+
+  it('a link that names every setting but a newer one (`absent`) means what it meant before', () => {
+    const all = 'dataset=moons&seed=2&hidden=8&act=relu&T=8&alpha=0.9&lr=0.01&batch=32&opt=adam&labelsOnly=1';
+    expect(parse(toy2dTable, all, toy2d()).experiment.labelled).toBe(600);
+    expect(parse(toy2dTable, `${all}&labelled=30`, toy2d()).experiment.labelled).toBe(30);
+    // A partial link, or none, takes the default like any other setting.
+    expect(parse(toy2dTable, 'dataset=moons&T=8', toy2d()).experiment.labelled).toBe(toy2d().labelled);
+    expect(parse(toy2dTable, '', toy2d()).experiment.labelled).toBe(toy2d().labelled);
   });
 
   it('knows every query name the old codecs used', () => {
     const oldToy2dKeys = ['lab', 'dataset', 'seed', 'hidden', 'act', 'T', 'alpha', 'lr', 'batch', 'opt', 'labelsOnly', 'backend', 'speed'];
-    expect(new Set([...viewUrlKeys(), ...toy2dUrlKeys()])).toEqual(new Set(oldToy2dKeys));
+    // `labelled` is the one key added since (issue #9); links without it keep their meaning (params-links.test.ts).
+    expect(new Set([...viewUrlKeys(), ...toy2dUrlKeys()])).toEqual(new Set([...oldToy2dKeys, 'labelled']));
     const old = ['seed', 'n', 'ex', 'only', 'hl', 'T', 'alpha', 'lr', 'batch', 'opt', 'hm', 'hw', 'hs', 'bc', 'bs', 'preset'];
     expect(new Set(mnistUrlKeys())).toEqual(new Set([...old, 's1', 's2', 's3']));
     expect(urlKeys(viewTable(['toy2d', 'mnist', 'names']))).toEqual(['lab', 'backend', 'speed']);

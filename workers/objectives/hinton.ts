@@ -31,15 +31,30 @@ export interface DistillationLoss {
   hard: tf.Scalar;
 }
 
+/** Rows whose label is known: `mask` is 1 there and 0 elsewhere, `count` its sum. */
+export interface LabelMask {
+  mask: tf.Tensor1D;
+  count: number;
+}
+
+/**
+ * With `labelled`, the hard term averages over the labelled rows only (0 when the batch has none):
+ * the soft term still uses every row, since the teacher answers for all of them.
+ */
 export function distillationLoss(
   studentLogits: tf.Tensor2D,
   teacherLogits: tf.Tensor2D,
   oneHotLabels: tf.Tensor2D,
   temperature: number,
   alpha: number,
+  labelled?: LabelMask,
 ): DistillationLoss {
   const soft = tf.tidy(() => tf.mul(tf.mean(klPerRow(teacherLogits, studentLogits, temperature)), temperature * temperature)) as tf.Scalar;
-  const hard = tf.tidy(() => tf.mean(crossEntropyPerRow(oneHotLabels, studentLogits))) as tf.Scalar;
+  const hard = tf.tidy(() => {
+    const ce = crossEntropyPerRow(oneHotLabels, studentLogits);
+    if (!labelled) return tf.mean(ce);
+    return tf.div(tf.sum(tf.mul(ce, labelled.mask)), Math.max(1, labelled.count));
+  }) as tf.Scalar;
   const total = tf.tidy(() => tf.add(tf.mul(soft, alpha), tf.mul(hard, 1 - alpha))) as tf.Scalar;
   return { total, soft, hard };
 }

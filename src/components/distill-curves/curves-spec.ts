@@ -147,3 +147,20 @@ export function columnStats(columns: readonly (readonly CurveValue[])[]): CurveS
   }
   return { latestMax, dataMax, positiveMin };
 }
+
+/**
+ * On a log axis, label every n-th decade so labels stay `minGap` pixels apart: with five decades
+ * in a 100-pixel plot, every other one. `decades` is the number of decades the axis spans.
+ */
+export function logLabelEvery(decades: number, heightPx: number, minGap = 24): number {
+  if (!(decades > 0) || !(heightPx > 0)) return 1;
+  return Math.max(1, Math.ceil((decades * minGap) / heightPx));
+}
+
+/** Whether a log-axis split gets a label: a whole decade, on the `every`-th. */
+export function labelsLogSplit(value: number, every: number): boolean {
+  if (!(value > 0)) return false;
+  const exponent = Math.log10(value);
+  const whole = Math.round(exponent);
+  return Math.abs(exponent - whole) < 1e-6 && ((whole % every) + every) % every === 0;
+}

@@ -89,7 +89,8 @@ export const curvesStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 0.35rem;
-    white-space: nowrap;
+    min-width: 0;
+    max-width: 100%;
   }
   .latest .num {
     font-weight: 700;

@@ -9,7 +9,7 @@ import { cssValue } from '../shared/palette';
 import { seriesColor, seriesLine } from '../shared/series';
 import { hostStyles, legendStyles } from '../shared/styles';
 import { CurveHistory } from './curves-history';
-import { chartRange, type CurveChart, type CurveSeries, type CurvesSpec, type CurveValues, isZoom, specShape } from './curves-spec';
+import { chartRange, type CurveChart, type CurveSeries, type CurvesSpec, type CurveValues, isZoom, labelsLogSplit, logLabelEvery, specShape } from './curves-spec';
 import { curvesStyles } from './distill-curves.styles';
 
 export type { CurveChart, CurvePoint, CurveSeries, CurvesSpec, CurveValues } from './curves-spec';
@@ -202,7 +202,13 @@ export class DistillCurves extends LitElement {
             size: size.yAxis,
             grid: { stroke: grid, width: 1 },
             ticks: { stroke: grid, width: 1 },
-            values: (_u, splits) => splits.map((v) => (v === null ? '' : chart.axis(v))),
+            values: (u, splits) => {
+              if (chart.scale !== 'log') return splits.map((v) => (v === null ? '' : chart.axis(v)));
+              const { min, max } = u.scales.y!;
+              const decades = min && max && min > 0 ? Math.log10(max / min) : 1;
+              const every = logLabelEvery(decades, u.bbox.height / (window.devicePixelRatio || 1));
+              return splits.map((v) => (v === null || !labelsLogSplit(v, every) ? '' : chart.axis(v)));
+            },
           },
         ],
         series: [

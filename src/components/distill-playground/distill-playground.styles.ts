@@ -9,22 +9,43 @@ export const playgroundStyles = css`
     margin: 0 auto;
     container-type: inline-size;
   }
-  header h1 {
-    font-size: 1.9em;
-    line-height: 1.15;
-    margin: 0 0 0.25em;
+  /* One compact band on a laptop: title, tagline and lab picker, so the lab fits below it. */
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.2em 1.2em;
+    margin-bottom: 0.4em;
   }
-  header .intro {
-    margin: 0 0 0.75em;
-    max-width: 70ch;
+  header slot {
+    display: contents;
+  }
+  header h1 {
+    font-size: 1.5em;
+    line-height: 1.15;
+    margin: 0;
+  }
+  header .tagline {
+    margin: 0;
     color: var(--_muted);
+    font-size: 0.95em;
+    flex: 1 1 22em;
   }
   .lab-picker {
     display: inline-flex;
     align-items: center;
     gap: 0.5em;
     font-weight: 700;
-    margin: 0 1em 0.6em 0;
+  }
+  .about {
+    margin-top: 1.5em;
+    max-width: 80ch;
+    color: var(--_muted);
+  }
+  .about h2 {
+    font-size: 1.1em;
+    margin: 0 0 0.3em;
+    color: var(--distill-text-color, #1b1b1f);
   }
   .lab-picker select {
     font: inherit;
@@ -42,7 +63,7 @@ export const playgroundStyles = css`
     margin: 0 0.5em;
   }
   distill-status {
-    margin-bottom: 0.75em;
+    margin-bottom: 0.5em;
   }
   /* Before a lab's panel has loaded: the starting line, styled like the panels' summary. */
   .summary {

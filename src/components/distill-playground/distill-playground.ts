@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import {
@@ -329,7 +329,7 @@ export class DistillPlayground extends LitElement {
       <header part="header">
         <slot name="header">
           <h1>${msg.playground.title}</h1>
-          <p class="intro">${msg.playground.intro}</p>
+          <p class="tagline">${msg.playground.tagline}</p>
         </slot>
         <span class="lab-picker">
           <label for="lab-select">${msg.playground.labLabel}</label>
@@ -337,12 +337,13 @@ export class DistillPlayground extends LitElement {
             ${LAB_LIST.map((lab) => html`<option value=${lab.id} ?selected=${lab.id === c.lab}>${lab.title()}</option>`)}
           </select>
         </span>
-        <span id="lab-help" class="hint">${msg.playground.labHelp}</span>
+        <span id="lab-help" class="visually-hidden">${msg.playground.labHelp}</span>
       </header>
       <distill-status
         part="status"
         .step=${snapshot?.step ?? 0}
         .examplesPerSecond=${snapshot?.examplesPerSecond ?? 0}
+        .unit=${snapshot?.unit ?? 'examples'}
         .backend=${c.backend ?? undefined}
         .running=${c.running}
         .starting=${c.isStarting && c.isStarted ? startingText(c.backendStep, c.progress, c.backend?.name) : null}
@@ -351,7 +352,10 @@ export class DistillPlayground extends LitElement {
         @distill-message-dismiss=${() => c.setNotice(null)}
       ></distill-status>
       ${this.renderPanel()}
-      ${nothing}
+      <section class="about" part="about" aria-labelledby="about-title">
+        <h2 id="about-title">${msg.playground.aboutTitle}</h2>
+        <p>${msg.playground.intro}</p>
+      </section>
     `;
   }
 }

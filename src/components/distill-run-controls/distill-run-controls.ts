@@ -10,7 +10,17 @@ import { hostStyles } from '../shared/styles';
 import { runControlsStyles } from './distill-run-controls.styles';
 
 /** Which part of the run controls an element shows: a panel puts the buttons and the backend in different groups. */
-export type RunControlsShow = 'all' | 'run' | 'backend';
+export type RunControlsShow = 'all' | 'run' | 'play' | 'buttons' | 'compute' | 'backend';
+
+/** What each `show` value includes: the buttons, their explanation, the speed, the backend. */
+const SHOWN: Record<RunControlsShow, { buttons: boolean; help: boolean; speed: boolean; backend: boolean }> = {
+  all: { buttons: true, help: true, speed: true, backend: true },
+  run: { buttons: true, help: true, speed: true, backend: false },
+  play: { buttons: true, help: true, speed: false, backend: false },
+  buttons: { buttons: true, help: false, speed: false, backend: false },
+  compute: { buttons: false, help: false, speed: true, backend: true },
+  backend: { buttons: false, help: false, speed: false, backend: true },
+};
 
 /**
  * Running a lab: Play / Pause (one toggle), Step, Reset, the speed, and the backend with what it
@@ -50,39 +60,50 @@ export class DistillRunControls extends LitElement {
   @property() backend: BackendChoice = 'auto';
   /** The backend actually in use. */
   @property({ attribute: false }) backendInfo?: BackendInfo;
-  /** `run` (buttons and speed), `backend` (backend and what runs), or `all`. */
+  /**
+   * `run` (buttons and speed), `play` (buttons with their explanation), `buttons` (the buttons
+   * alone, for a compact toolbar), `compute` (speed and backend), `backend` (backend and what
+   * runs), or `all`.
+   */
   @property() show: RunControlsShow = 'all';
 
   private command(command: DistillCommand): void {
     emit(this, 'distill-command', { command });
   }
 
-  private renderRun(): TemplateResult {
+  private renderButtons(): TemplateResult {
     const c = msg.controls;
+    const help = SHOWN[this.show].help;
     return html`<div class="buttons">
         <button
           type="button"
           class="primary"
           part="button play"
-          aria-describedby="play-help"
+          aria-describedby=${help ? 'play-help' : nothing}
           @click=${() => this.command(this.running ? 'pause' : 'play')}
         >
           <span class="icon ${this.running ? 'icon-pause' : 'icon-play'}" aria-hidden="true"></span>
           ${this.running ? c.pause : c.play}
         </button>
-        <button type="button" part="button step" aria-describedby="step-help" ?disabled=${this.running} @click=${() => this.command('step')}>
+        <button type="button" part="button step" aria-describedby=${help ? 'step-help' : nothing} ?disabled=${this.running} @click=${() => this.command('step')}>
           ${c.step}
         </button>
-        <button type="button" part="button reset" aria-describedby="reset-help" @click=${() => this.command('reset')}>
+        <button type="button" part="button reset" aria-describedby=${help ? 'reset-help' : nothing} @click=${() => this.command('reset')}>
           ${c.reset}
         </button>
       </div>
-      <p class="help" part="help">
-        <span id="play-help">${c.playHelp}</span>
-        <span id="step-help">${c.stepHelp}</span>
-        <span id="reset-help">${c.resetHelp}</span>
-      </p>
-      ${selectField({
+      ${help
+        ? html`<p class="help" part="help">
+            <span id="play-help">${c.playHelp}</span>
+            <span id="step-help">${c.stepHelp}</span>
+            <span id="reset-help">${c.resetHelp}</span>
+          </p>`
+        : nothing}`;
+  }
+
+  private renderSpeed(): TemplateResult {
+    const c = msg.controls;
+    return html`${selectField({
         id: 'speed',
         label: c.speed,
         help: c.speedHelp,
@@ -118,8 +139,9 @@ export class DistillRunControls extends LitElement {
   }
 
   override render(): TemplateResult {
-    return html`${this.show === 'backend' ? nothing : this.renderRun()}
-    ${this.show === 'run' ? nothing : this.renderBackend()}`;
+    const shown = SHOWN[this.show] ?? SHOWN.all;
+    return html`${shown.buttons ? this.renderButtons() : nothing} ${shown.speed ? this.renderSpeed() : nothing}
+    ${shown.backend ? this.renderBackend() : nothing}`;
   }
 }
 

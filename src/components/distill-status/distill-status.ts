@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '../../i18n/index';
-import type { BackendInfo } from '../../../workers/trainer-api';
+import type { BackendInfo, ProgressUnit } from '../../../workers/trainer-api';
 import { defineElement } from '../shared/define';
 import { emit } from '../shared/events';
 import { formatInteger } from '../../shared/format';
@@ -47,6 +47,8 @@ export class DistillStatus extends LitElement {
 
   @property({ type: Number }) step = 0;
   @property({ type: Number, attribute: 'examples-per-second' }) examplesPerSecond = 0;
+  /** What the run counts its progress in (`examples`, `tokens`, `environment steps`): the throughput's unit. */
+  @property() unit: ProgressUnit = 'examples';
   @property({ attribute: false }) backend?: BackendInfo;
   @property({ type: Boolean, reflect: true }) running = false;
   /** While a run starts: what is happening ("Starting WebAssembly… · loading the teacher 40 %"); null once ready. */
@@ -68,9 +70,13 @@ export class DistillStatus extends LitElement {
     const b = this.backend;
     const backend = b ? t.backendWithAdapter(msg.controls.backendNames[b.name], shortAdapter(b.adapter)) : '';
     const why = b ? autoWhyText(b.auto, b.name) : '';
-    return `${t.status(formatInteger(this.step), formatInteger(this.examplesPerSecond), backend)} · ${
+    return `${t.status(formatInteger(this.step), formatInteger(this.examplesPerSecond), backend, this.perSecond)} · ${
       this.running ? t.training : t.paused
     }${why ? `. ${why}` : ''}`;
+  }
+
+  private get perSecond(): string {
+    return msg.units.perSecond[this.unit] ?? msg.units.examplesPerSecond;
   }
 
   override disconnectedCallback(): void {
@@ -81,7 +87,7 @@ export class DistillStatus extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('message') && this.message !== this.dismissed) this.dismissed = null;
-    const relevant = ['step', 'examplesPerSecond', 'backend', 'running', 'starting', 'pending'] as const;
+    const relevant = ['step', 'examplesPerSecond', 'unit', 'backend', 'running', 'starting', 'pending'] as const;
     if (!relevant.some((k) => changed.has(k)) || this.text === this.announced) return;
     const now = performance.now();
     const startedOrReady = changed.has('starting') && (changed.get('starting') === null || this.starting === null);
@@ -132,6 +138,7 @@ export class DistillStatus extends LitElement {
                 formatInteger(this.step),
                 formatInteger(this.examplesPerSecond),
                 b ? t.backendWithAdapter(msg.controls.backendNames[b.name], shortAdapter(b.adapter)) : '',
+                this.perSecond,
               )}</span
             >
           </p>`}

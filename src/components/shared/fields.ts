@@ -267,7 +267,7 @@ export const formStyles = css`
     font-weight: 700;
     min-height: 44px;
     min-width: 4.5rem;
-    padding: 0.4rem 1.1rem;
+    padding: 0.4rem 0.8rem;
     border-radius: var(--_radius);
     border: 2px solid var(--_accent);
     background: var(--_surface);

@@ -1,10 +1,14 @@
 /**
  * What every lab's panel element shares: it receives each snapshot in order (so its curves keep
  * their history, even for snapshots that arrive before the first render), shows the starting
- * line in place of its summary while a run starts, and the training compute under its summary.
+ * line in place of its summary while a run starts, the training compute under its summary, and
+ * the settings frame: a column beside the views on a wide screen, a drawer (a modal dialog, so
+ * focus stays in it and Escape closes it) opened from a compact toolbar on a phone.
  */
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import '../distill-run-controls/distill-run-controls';
+import { RUN_CONTROLS_PARTS } from '../distill-run-controls/distill-run-controls';
 import { formatFlops, formatFlopsPerSecond } from '../../cost/units';
 import { msg } from '../../i18n/index';
 import type { LabPanel } from '../../labs/types';
@@ -22,9 +26,11 @@ export abstract class LabPanelElement<S extends { flops: { total: number; perSec
   /** Snapshots received before the curves existed, plotted once they do. */
   private backlog: S[] = [];
 
-  /** The panel's curves element, once rendered (each panel queries its own; `declare` emits no field). */
-  protected declare curves?: DistillCurves;
-  /** Adds a snapshot's point to the curves. */
+  /** Every curves element the panel renders (the stage's and those further down): each gets every point. */
+  protected get curves(): DistillCurves[] {
+    return this.renderRoot ? [...this.renderRoot.querySelectorAll<DistillCurves>('distill-curves')] : [];
+  }
+  /** Adds a snapshot's point to a curves element. */
   protected abstract plot(curves: DistillCurves, s: S): void;
   /** What the panel keeps of each snapshot besides its curves (maps, the selection). */
   protected abstract note(s: S, fresh: boolean): void;
@@ -32,25 +38,63 @@ export abstract class LabPanelElement<S extends { flops: { total: number; perSec
   receive(snapshot: unknown, fresh: boolean): void {
     const s = snapshot as S;
     this.note(s, fresh);
-    const curves = this.curves;
-    if (!curves) {
+    const all = this.curves;
+    if (all.length === 0) {
       if (fresh) this.backlog = [];
       this.backlog.push(s);
       return;
     }
-    if (fresh) curves.clear();
-    this.plot(curves, s);
+    for (const curves of all) {
+      if (fresh) curves.clear();
+      this.plot(curves, s);
+    }
   }
 
   protected override updated(changed: PropertyValues): void {
-    const curves = this.curves;
-    if (curves && this.backlog.length) {
+    const all = this.curves;
+    if (all.length && this.backlog.length) {
       const backlog = this.backlog;
       this.backlog = [];
-      curves.clear();
-      for (const s of backlog) this.plot(curves, s);
+      for (const curves of all) {
+        curves.clear();
+        for (const s of backlog) this.plot(curves, s);
+      }
     }
     super.updated(changed);
+  }
+
+  private get settingsDialog(): HTMLDialogElement | null {
+    return this.renderRoot?.querySelector<HTMLDialogElement>('dialog.settings') ?? null;
+  }
+
+  private readonly openSettings = (): void => {
+    const dialog = this.settingsDialog;
+    if (dialog && !dialog.open) dialog.showModal();
+  };
+
+  /**
+   * The lab's settings (its controls element) in the shared frame: shown as the controls column
+   * on a wide screen; on a phone, a drawer opened from `renderToolbar`'s Settings button.
+   */
+  protected renderSettings(content: TemplateResult): TemplateResult {
+    const t = msg.panel;
+    return html`<dialog class="settings controls" part="controls" aria-label=${t.settings}>
+      <div class="drawer-head">
+        <h2>${t.settings}</h2>
+        <button type="button" class="pill" @click=${() => this.settingsDialog?.close()}>${t.closeSettings}</button>
+      </div>
+      ${content}
+    </dialog>`;
+  }
+
+  /** On a phone only: Play / Step / Reset and the Settings button, kept at the top while scrolling. */
+  protected renderToolbar(): TemplateResult {
+    return html`<div class="toolbar" part="toolbar">
+      <distill-run-controls show="buttons" exportparts=${RUN_CONTROLS_PARTS} .running=${this.playing}></distill-run-controls>
+      <button type="button" class="pill" aria-haspopup="dialog" title=${msg.panel.settingsHelp} @click=${this.openSettings}>
+        ${msg.panel.settings}
+      </button>
+    </div>`;
   }
 
   /** The summary's place while a run starts: the playground's starting line, slotted in. */

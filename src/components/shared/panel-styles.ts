@@ -1,6 +1,7 @@
 /**
- * The layout every lab panel shares: a controls column beside the views, a summary line, and
- * boxed sections; one column below 900 px of container width.
+ * The layout every lab panel shares: a controls column beside the views (sticky, scrolling on its
+ * own so the views stay on screen), a summary line, and boxed sections. Below 700 px of container
+ * width the controls become a drawer (`renderSettings` in ./lab-panel) opened from a toolbar.
  */
 import { css } from 'lit';
 
@@ -14,8 +15,8 @@ export const labPanelStyles = css`
   }
   .layout {
     display: grid;
-    grid-template-columns: minmax(300px, 360px) minmax(0, 1fr);
-    gap: 1.25em;
+    grid-template-columns: minmax(280px, 320px) minmax(0, 1fr);
+    gap: 1em;
     align-items: start;
   }
   .controls {
@@ -23,6 +24,51 @@ export const labPanelStyles = css`
     top: 0.5em;
     max-height: calc(100vh - 1em);
     overflow-y: auto;
+  }
+  /* On a wide screen the settings dialog is simply the controls column. */
+  dialog.settings:not([open]) {
+    display: block;
+    position: sticky;
+    inset: auto;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    width: auto;
+    height: auto;
+    max-width: none;
+    background: none;
+    color: inherit;
+  }
+  dialog.settings:not([open]) .drawer-head {
+    display: none;
+  }
+  .drawer-head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5em;
+    margin-bottom: 0.5em;
+  }
+  .drawer-head h2 {
+    margin: 0;
+    font-size: 1.2em;
+  }
+  .toolbar {
+    display: none;
+  }
+  .pill {
+    font: inherit;
+    font-weight: 600;
+    min-height: 44px;
+    padding: 0.3em 0.9em;
+    border: 1.5px solid var(--distill-accent-color, #005a9c);
+    border-radius: 999px;
+    background: var(--_surface);
+    color: var(--distill-accent-color, #005a9c);
+    cursor: pointer;
+  }
+  .panel h2.small {
+    font-size: 1em;
   }
   .views {
     display: grid;
@@ -59,6 +105,46 @@ export const labPanelStyles = css`
     .controls {
       position: static;
       max-height: none;
+    }
+    dialog.settings:not([open]) {
+      position: static;
+    }
+  }
+  /* A phone: the settings in a drawer, the run buttons in a toolbar that stays at the top. */
+  @container (max-width: 700px) {
+    dialog.settings:not([open]) {
+      display: none;
+    }
+    dialog.settings[open] {
+      position: fixed;
+      inset: 0 0 0 auto;
+      margin: 0;
+      width: min(100vw, 28rem);
+      height: 100%;
+      max-height: 100%;
+      padding: 0.75em;
+      border: 0;
+      background: var(--distill-page-color, #f4f4f6);
+      color: inherit;
+      overflow-y: auto;
+    }
+    dialog.settings::backdrop {
+      background: rgba(0, 0, 0, 0.35);
+    }
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.5em;
+      position: sticky;
+      top: 0;
+      z-index: 3;
+      padding: 0.4em 0;
+      background: var(--distill-page-color, #f4f4f6);
+    }
+    .toolbar distill-run-controls::part(button) {
+      padding-inline: 0.7em;
     }
   }
 `;

@@ -66,6 +66,9 @@ export const scrollCueStyles = css`
   .scroll-x {
     overflow-x: auto;
     max-width: 100%;
+    /* The containing block of visually-hidden (absolute) text inside: without it that text sits
+       at its place in the scrolled content but outside the clip, and widens the page. */
+    position: relative;
     --_cue-bg: var(--distill-surface-color, #ffffff);
     background:
       linear-gradient(to right, var(--_cue-bg) 40%, transparent) left / 2.5rem 100% no-repeat local,

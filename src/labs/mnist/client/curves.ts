@@ -42,8 +42,17 @@ export function errorPercent(e: MnistErrorCount): CurveValue {
   return e.total > 0 && Number.isFinite(e.errors) ? (100 * e.errors) / e.total : null;
 }
 
-/** The spec for these students (labels as given, "Student A"… where empty). */
-export function mnistCurvesSpec(students: readonly Pick<MnistCurvesStudent, 'id' | 'label'>[]): CurvesSpec {
+/**
+ * The spec for these students (labels as given, "Student A"… where empty). `stage`: the test-error
+ * chart (beside the digits); `more`: the training-loss chart further down; `all`: both.
+ */
+export function mnistCurvesSpec(students: readonly Pick<MnistCurvesStudent, 'id' | 'label'>[], which: 'all' | 'stage' | 'more' = 'all'): CurvesSpec {
+  const spec = fullSpec(students);
+  if (which === 'all') return spec;
+  return { ...spec, charts: spec.charts.filter((c) => (c.key === MNIST_CHART) === (which === 'stage')) };
+}
+
+function fullSpec(students: readonly Pick<MnistCurvesStudent, 'id' | 'label'>[]): CurvesSpec {
   const t = mnistMsg.mnist.errorChart;
   const l = mnistMsg.mnist.lossChart;
   return {

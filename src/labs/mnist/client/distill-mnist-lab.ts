@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { cloneMnistExperiment, presetById, type MnistExperiment } from '../shared/schema';
 import './distill-mnist-controls/distill-mnist-controls';
 import './distill-digits/distill-digits';
@@ -17,6 +17,11 @@ import { emitPanel } from '../../panel-events';
 import type { MnistInit, MnistSnapshot, MnistStudentReadout } from '../shared/readouts';
 import { mnistCurvesSpec, mnistPoint } from './curves';
 import { mnistMsg } from '../i18n/index';
+import { css } from 'lit';
+import '../../../components/distill-gain/distill-gain';
+import { mnistGain } from './gain';
+import { matchingPreset } from './distill-mnist-controls/preset-match';
+import { msg } from '../../../i18n/index';
 
 /** Label of a drawn digit in the strip (not a digit 0–9). */
 const DRAWN = 255;
@@ -42,7 +47,38 @@ const DRAWN = 255;
  * @csspart summary - The teacher summary and the training compute so far.
  */
 export class DistillMnistLab extends LabPanelElement<MnistSnapshot> {
-  static override styles = [hostStyles, labPanelStyles];
+  static override styles = [
+    hostStyles,
+    labPanelStyles,
+    // One screen on a laptop: the gain, then the digits with their distributions beside the
+    // test-error curve; the pad, per-digit errors and the rest below.
+    css`
+      .stage {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+        gap: 0.6em;
+        align-items: start;
+      }
+      .stage .panel {
+        padding: 0.5em 0.75em 0.6em;
+      }
+      .stage h2 {
+        font-size: 1em;
+        margin: 0 0 0.3em;
+      }
+      .views {
+        gap: 0.6em;
+      }
+      .chart-panel {
+        --distill-chart-height: clamp(160px, calc(100vh - 430px), 420px);
+      }
+      @container (max-width: 1100px) {
+        .stage {
+          grid-template-columns: minmax(0, 1fr);
+        }
+      }
+    `,
+  ];
 
   @property({ attribute: false }) experiment: MnistExperiment | null = null;
   @property({ attribute: false }) preset: string | null = null;
@@ -50,9 +86,9 @@ export class DistillMnistLab extends LabPanelElement<MnistSnapshot> {
 
   /** Index of the digit shown in the distribution bars. */
   @state() private selectedDigit = 0;
-  @query('distill-curves') protected override curves?: DistillCurves;
-  /** The curves' spec follows the students' ids and labels; a new spec only when they change. */
-  @state() private curvesSpec: CurvesSpec = mnistCurvesSpec([]);
+  /** The curves' specs follow the students' ids and labels; new specs only when they change. */
+  @state() private curvesSpec: CurvesSpec = mnistCurvesSpec([], 'stage');
+  @state() private moreSpec: CurvesSpec = mnistCurvesSpec([], 'more');
   private specKey = '[]';
 
   protected note(s: MnistSnapshot, fresh: boolean): void {
@@ -64,14 +100,22 @@ export class DistillMnistLab extends LabPanelElement<MnistSnapshot> {
     const key = JSON.stringify(students.map((x) => [x.id, x.label]));
     if (key !== this.specKey) {
       this.specKey = key;
-      this.curvesSpec = mnistCurvesSpec(students);
-      // Applied at once, so this point lands in the new spec's history.
-      curves.spec = this.curvesSpec;
+      this.curvesSpec = mnistCurvesSpec(students, 'stage');
+      this.moreSpec = mnistCurvesSpec(students, 'more');
     }
+    // Applied at once, so this point lands in the new spec's history.
+    const spec = curves.dataset.which === 'more' ? this.moreSpec : this.curvesSpec;
+    if (curves.spec !== spec) curves.spec = spec;
     // The training loss exists from the first step; step 0 has none (NaN) and leaves a gap.
     const withLoss = students.map((x, i) => ({ ...x, trainLoss: s.step > 0 ? s.losses[i]?.total : undefined }));
     const point = mnistPoint(s.step, s.mnist.teacher, withLoss);
     curves.push(point.x, point.values);
+  }
+
+  /** "B · Logit KD": the stage's short name for a student (its legend has the full one). */
+  private shortLabel(id: string, index: number): string {
+    const spec = this.experiment?.students[index];
+    return spec ? mnistMsg.panel.mnistStudentShort(id, spec.objective) : id;
   }
 
   /** Students named for people, from their specs (the worker only knows their ids). */
@@ -148,10 +192,15 @@ export class DistillMnistLab extends LabPanelElement<MnistSnapshot> {
     const snap = this.snapshot;
     const students = snap ? this.labelled(snap.mnist.students) : [];
     const leftOut = this.init?.transfer.digitsLeftOut ?? [];
+    const preset = (this.preset ? presetById(this.preset) : undefined) ?? (this.preset === null ? matchingPreset(e) : undefined);
+    const gain = mnistGain(e, {
+      step: snap?.step ?? 0,
+      students,
+      evaluation: snap?.mnist.evaluation ?? null,
+      presetLookFor: preset?.summary ?? null,
+    });
     return html`<div class="layout">
-      <distill-mnist-controls
-        class="controls"
-        part="controls"
+      ${this.renderSettings(html`<distill-mnist-controls
         .experiment=${e}
         .preset=${this.preset}
         .running=${this.playing}
@@ -160,29 +209,38 @@ export class DistillMnistLab extends LabPanelElement<MnistSnapshot> {
         .speed=${this.view.speed}
         @distill-mnist-change=${this.onChange}
         @distill-preset=${this.onPreset}
-      ></distill-mnist-controls>
+      ></distill-mnist-controls>`)}
       <main class="views" aria-busy=${this.starting ? 'true' : 'false'}>
+        ${this.renderToolbar()}
+        <distill-gain part="gain" .view=${gain}></distill-gain>
+        <div class="stage">
+          <section class="panel" aria-labelledby="digits-title">
+            <h2 id="digits-title" title=${mnistMsg.panel.digitsHint}>${mnistMsg.panel.digitsTitle}</h2>
+            <distill-digits
+              part="digits"
+              compact
+              .digits=${snap?.mnist.digits ?? null}
+              .students=${students.map(({ id }, i) => ({ id, label: this.shortLabel(id, i) }))}
+              .selected=${this.selectedDigit}
+              @distill-digit-select=${this.onDigitSelect}
+              @distill-digit-drawn=${this.onDigitDrawn}
+            ></distill-digits>
+          </section>
+          <section class="panel chart-panel" aria-labelledby="errors-title">
+            <h2 id="errors-title">${mnistMsg.panel.errorsTitle}</h2>
+            ${this.renderEvaluation()}
+            <distill-curves data-which="stage" part="error-chart" exportparts="legend, chart, range, plot, latest" .spec=${this.curvesSpec}></distill-curves>
+          </section>
+        </div>
         ${this.renderSummary()}
-        <section class="panel" aria-labelledby="digits-title">
-          <h2 id="digits-title">${mnistMsg.panel.digitsTitle}</h2>
-          <p class="hint">${mnistMsg.panel.digitsHint}</p>
-          <distill-digits
-            part="digits"
-            .digits=${snap?.mnist.digits ?? null}
-            .students=${students.map(({ id, label }) => ({ id, label }))}
-            .selected=${this.selectedDigit}
-            @distill-digit-select=${this.onDigitSelect}
-            @distill-digit-drawn=${this.onDigitDrawn}
-          ></distill-digits>
-        </section>
-        <section class="panel" aria-labelledby="errors-title">
-          <h2 id="errors-title">${mnistMsg.panel.errorsTitle}</h2>
-          ${this.renderEvaluation()}
-          <distill-curves part="error-chart" exportparts="legend, chart, range, plot, latest" .spec=${this.curvesSpec}></distill-curves>
-        </section>
         <section class="panel" aria-labelledby="class-errors-title">
           <h2 id="class-errors-title">${mnistMsg.panel.classErrorsTitle}</h2>
           <distill-class-errors part="class-errors" .teacher=${snap?.mnist.teacher ?? null} .students=${students} .highlight=${leftOut[0]}></distill-class-errors>
+        </section>
+        <section class="panel" aria-labelledby="more-title">
+          <h2 id="more-title">${msg.panel.moreViews}</h2>
+          <p class="hint">${mnistMsg.panel.digitsHint}</p>
+          <distill-curves data-which="more" part="loss-chart" exportparts="legend: loss-legend, chart: loss-chart-figure, plot: loss-plot, latest: loss-latest" .spec=${this.moreSpec}></distill-curves>
         </section>
         <section class="panel" part="cost-panel"><slot name="cost"></slot></section>
       </main>

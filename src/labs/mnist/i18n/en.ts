@@ -7,6 +7,28 @@
 export const mnistEn = {
   title: 'MNIST digits (Hinton 2015)',
 
+  gain: {
+    noLabelsOnly: 'Add a labels-only student (Students) to see what the teacher adds.',
+    beforeFirstStep: 'Press Play: the difference shows here once the students have been measured on test images.',
+    fewer: (n: string): string => `${n} fewer`,
+    more: (n: string): string => `${n} more`,
+    errorsLabel: (student: string, labels: string): string => `test errors: ${student} against ${labels}`,
+    shortName: (letter: string, objective: string): string => `${letter} (${objective})`,
+    errorsDetail: (student: string, labels: string, points: string): string => `${student} vs ${labels}, ${points}`,
+    pointsUnit: 'points',
+    partial: (done: string, total: string): string => `(Measured on ${done} of ${total} test images so far.)`,
+    defaultLookFor:
+      'the error curves after a few hundred steps: the distilled students keep falling below the labels-only one, which learns only from the labels of the same images.',
+    whyBehind: {
+      early: (alpha: string): string =>
+        `in the first hundred steps or so a distilled student (${alpha} of its loss on the teacher\u2019s softened outputs) learns the teacher\u2019s whole distribution at once and can trail plain labels; it overtakes them later.`,
+      hintStage: (steps: string): string =>
+        `a two-stage hint student spends its first ${steps} steps matching the teacher\u2019s hidden layer only, before it sees any output; it catches up after that stage.`,
+      top1: 'a student that only sees the teacher\u2019s top answer gets no more than a label: without the probabilities there is little dark knowledge to learn from.',
+      noise: 'differences this small go either way from seed to seed and while the test set is still being measured.',
+    },
+  },
+
   panel: {
     mnistSummary: (p: { teacherArchitecture: string; teacherParameters: string; teacherErrors: string; transfer: string; leftOut: string }): string =>
       `Teacher: ${p.teacherArchitecture} (${p.teacherParameters} parameters, ${p.teacherErrors} test errors of 10,000). The students train on ${p.transfer} transfer images${p.leftOut ? `, without any ${p.leftOut}` : ''}.`,
@@ -15,6 +37,8 @@ export const mnistEn = {
       const sees = objective === 'labels' ? '' : ` · ${{ full: 'full probabilities', topk: `top-${k}`, top1: 'top-1 label' }[access]}`;
       return `${id} · ${what}${sees} · ${shape}`;
     },
+    mnistStudentShort: (id: string, objective: 'labels' | 'kd' | 'hints'): string =>
+      `${id} \u00b7 ${{ labels: 'Labels only', kd: 'Logit KD', hints: 'Hints (FitNets)' }[objective]}`,
     digitsTitle: 'What each model says about one digit',
     digitsHint:
       'Pick a test digit, or draw your own. The bars show each model\u2019s probabilities for all ten digits: at T, where the teacher\u2019s dark knowledge shows (a 2 that looks a bit like a 7), and at T = 1.',

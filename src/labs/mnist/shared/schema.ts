@@ -131,13 +131,33 @@ function trio(hidden: number[]): StudentSpec[] {
   return [student(hidden, 'labels'), student(hidden, 'kd'), student(hidden, 'hints')];
 }
 
-export function defaultMnistExperiment(): MnistExperiment {
+/** The paper's setting the presets start from: three 2×800 students on every transfer image. */
+export function paperBaseExperiment(): MnistExperiment {
   return {
     seed: 1,
     students: trio([800, 800]),
     transfer: { size: MNIST_TRANSFER_MAX, excludeDigits: [] },
     hintLayer: 1,
     knobs: { ...DEFAULT_MNIST_KNOBS },
+  };
+}
+
+/** Labelled images in the default transfer set: few enough that labels alone overfit. */
+export const DEFAULT_TRANSFER_SIZE = 1000;
+
+/**
+ * What the lab opens on: a first look that shows the teacher's gain within a few hundred steps.
+ * Two 100-unit students (labels only, and logit KD at T = 4) on 1,000 labelled images: the
+ * labels-only one overfits them, the distilled one learns from the teacher's full distribution
+ * on the same images (README, "What to expect", measured by tests/bench/mnist-first-look.ts).
+ */
+export function defaultMnistExperiment(): MnistExperiment {
+  return {
+    seed: 1,
+    students: [student([100], 'labels'), student([100], 'kd')],
+    transfer: { size: DEFAULT_TRANSFER_SIZE, excludeDigits: [] },
+    hintLayer: 1,
+    knobs: { ...DEFAULT_MNIST_KNOBS, temperature: 4, learningRate: 0.003 },
   };
 }
 
@@ -188,7 +208,7 @@ function preset(
   steps: number,
   patch: { students: StudentSpec[]; transfer?: Partial<TransferSet>; knobs?: Partial<MnistKnobs>; hintLayer?: HintLayer },
 ): MnistPreset {
-  const base = defaultMnistExperiment();
+  const base = paperBaseExperiment();
   const knobs = { ...base.knobs, ...patch.knobs };
   const size = Math.min(patch.transfer?.size ?? MNIST_TRANSFER_MAX, MNIST_TRANSFER_MAX);
   const epochs = (steps * knobs.batchSize) / size;

@@ -33,17 +33,31 @@ function roleSeries(role: Role): CurveSeries {
   };
 }
 
-/** The spec; read at call time, so it follows the active strings. */
-export function toy2dCurvesSpec(): CurvesSpec {
+/** Smallest KL drawn: a log axis cannot show 0, and below this the students match the teacher. */
+export const KL_FLOOR = 1e-4;
+
+/**
+ * The spec; read at call time, so it follows the active strings. `stage`: the charts beside the
+ * maps (accuracy, KL on a log axis); `more`: the training and hard-label losses, further down.
+ */
+export function toy2dCurvesSpec(which: 'stage' | 'more' | 'all' = 'all'): CurvesSpec {
   const t = toy2dMsg.lossChart;
   const nats = { format: (v: number) => formatNats(v), axis: (v: number) => formatSignificant(v) };
+  const stage = ['accuracy', 'kl'];
+  const spec = allCharts(t, nats);
   return {
     xLabel: t.stepAxis,
     legendLabel: msg.legend,
     size: 'small',
-    series: [roleSeries('teacher'), roleSeries('student'), roleSeries('labelsOnly')],
-    charts: [
-      { key: 'kl', title: t.kl, label: t.chartLabel(t.kl), ...nats, range: 'auto', series: ['student', 'labelsOnly'] },
+    // The stage's legend is one short line (the bars beside it spell the roles out).
+    series: (['teacher', 'student', 'labelsOnly'] as const).map((r) => ({ ...roleSeries(r), ...(which === 'stage' ? { description: undefined } : {}) })),
+    charts: which === 'all' ? spec : spec.filter((c) => stage.includes(c.key) === (which === 'stage')).sort((a, b) => stage.indexOf(a.key) - stage.indexOf(b.key)),
+  };
+}
+
+function allCharts(t: typeof toy2dMsg.lossChart, nats: { format: (v: number) => string; axis: (v: number) => string }): CurvesSpec['charts'] {
+  return [
+      { key: 'kl', title: t.kl, label: t.chartLabel(t.kl), ...nats, range: 'auto', scale: 'log', series: ['student', 'labelsOnly'] },
       {
         key: 'hard',
         title: t.hardLoss,
@@ -62,8 +76,11 @@ export function toy2dCurvesSpec(): CurvesSpec {
         series: ['teacher', 'student', 'labelsOnly'],
       },
       { key: 'train', title: t.trainLoss, label: t.chartLabel(t.trainLoss), ...nats, range: 'auto', scale: 'log', series: ['student'] },
-    ],
-  };
+  ];
+}
+
+function klShown(v: number): number {
+  return Number.isFinite(v) ? Math.max(v, KL_FLOOR) : v;
 }
 
 /** One snapshot as a point (x = step). The labels-only keys are left out when the run has none. */
@@ -72,7 +89,7 @@ export function toy2dPoint(snapshot: Toy2dCurvesInput): CurvePoint {
   const withLabels = <T extends object>(values: T, value: number | undefined) =>
     labelsOnly ? { ...values, labelsOnly: value ?? null } : values;
   const values: CurvePoint['values'] = {
-    kl: withLabels({ student: student.klToTeacher }, labelsOnly?.klToTeacher),
+    kl: withLabels({ student: klShown(student.klToTeacher) }, labelsOnly ? klShown(labelsOnly.klToTeacher) : undefined),
     hard: withLabels({ teacher: teacher.hardLoss, student: student.hardLoss }, labelsOnly?.hardLoss),
     accuracy: withLabels({ teacher: teacher.accuracy, student: student.accuracy }, labelsOnly?.accuracy),
   };

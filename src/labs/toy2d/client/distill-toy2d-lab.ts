@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { AppState, ExperimentConfig } from '../shared/schema';
 import './distill-controls/distill-controls';
 import './distill-logits/distill-logits';
@@ -15,6 +15,9 @@ import { hostStyles } from '../../../components/shared/styles';
 import { emitPanel } from '../../panel-events';
 import type { Toy2dInit, Toy2dSnapshot } from '../shared/readouts';
 import { toy2dCurvesSpec, toy2dPoint } from './curves';
+import '../../../components/distill-gain/distill-gain';
+import { toy2dGain } from './gain';
+import { msg } from '../../../i18n/index';
 import { toy2dMsg } from '../i18n/index';
 
 const MAX_PROBES = 3;
@@ -44,10 +47,52 @@ export class DistillToy2dLab extends LabPanelElement<Toy2dSnapshot> {
   static override styles = [
     hostStyles,
     labPanelStyles,
-    // Three maps side by side on a laptop screen, so the curves stay close to the fold.
+    // One screen on a laptop: the gain, then maps beside the selected probe's bars, then the
+    // stage's curves; explanations and the rest below.
     css`
       distill-regions {
         --distill-map-size: 1fr;
+        --distill-map-min: 9rem;
+        --distill-key-font-size: 0.85em;
+      }
+      distill-logits {
+        --distill-bar-height: 64px;
+      }
+      .stage {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) minmax(14rem, 17rem);
+        grid-template-areas: 'maps bars' 'curves bars';
+        align-items: start;
+        gap: 0.6em;
+      }
+      .stage .panel {
+        padding: 0.5em 0.75em 0.6em;
+      }
+      .stage h2 {
+        font-size: 1em;
+        margin: 0 0 0.3em;
+      }
+      .maps-panel {
+        grid-area: maps;
+      }
+      .bars-panel {
+        grid-area: bars;
+      }
+      .curves-panel {
+        grid-area: curves;
+        --distill-chart-height: clamp(100px, calc(100vh - 600px), 280px);
+      }
+      .views {
+        gap: 0.6em;
+      }
+      @container (max-width: 1100px) {
+        .stage {
+          grid-template-columns: minmax(0, 1fr);
+          grid-template-areas: 'maps' 'bars' 'curves';
+        }
+        .curves-panel {
+          --distill-chart-height: 180px;
+        }
       }
     `,
   ];
@@ -58,8 +103,8 @@ export class DistillToy2dLab extends LabPanelElement<Toy2dSnapshot> {
   /** Student decision regions arrive in some snapshots only: the latest are kept. */
   @state() private regions: Toy2dSnapshot['regions'] | null = null;
   @state() private selectedProbe = 0;
-  @query('distill-curves') protected override curves?: DistillCurves;
-  private readonly curvesSpec = toy2dCurvesSpec();
+  private readonly stageSpec = toy2dCurvesSpec('stage');
+  private readonly moreSpec = toy2dCurvesSpec('more');
 
   protected note(s: Toy2dSnapshot, fresh: boolean): void {
     // Keep the previous probe array when the points did not move, so views can skip a repaint.
@@ -145,51 +190,61 @@ export class DistillToy2dLab extends LabPanelElement<Toy2dSnapshot> {
 
   override render() {
     const state = this.appState;
-    if (!state) return nothing;
+    const e = this.experiment;
+    if (!state || !e) return nothing;
     const init = this.init;
     const snap = this.snapshot;
+    const classes = init?.dataset.classes ?? 3;
+    const gain = toy2dGain(e, { step: snap?.step ?? 0, student: snap?.student ?? null, labelsOnly: snap?.labelsOnly ?? null }, classes);
     return html`<div class="layout">
-      <distill-controls
-        class="controls"
-        part="controls"
+      ${this.renderSettings(html`<distill-controls
         .state=${state}
         .running=${this.playing}
         .backendInfo=${this.backendInfo}
         .studentParameters=${init?.studentParameters}
         ?disabled=${!init}
         @distill-change=${this.onChange}
-      ></distill-controls>
+      ></distill-controls>`)}
       <main class="views" aria-busy=${this.starting ? 'true' : 'false'}>
+        ${this.renderToolbar()}
+        <distill-gain part="gain" .view=${gain}></distill-gain>
+        <div class="stage">
+          <section class="panel maps-panel" aria-labelledby="regions-title">
+            <h2 id="regions-title" class="visually-hidden">${toy2dMsg.panel.regionsTitle}</h2>
+            <distill-regions
+              part="regions"
+              .teacher=${init?.teacher.regions ?? null}
+              .student=${this.regions?.student ?? null}
+              .labelsOnly=${state.labelsOnly ? (this.regions?.labelsOnly ?? null) : null}
+              .points=${init?.dataset.train ?? null}
+              .probePoints=${snap?.probes.points ?? null}
+              .selected=${this.selectedProbe}
+              .classes=${classes}
+              @distill-probe-pick=${this.onProbePick}
+            ></distill-regions>
+          </section>
+          <section class="panel bars-panel" aria-labelledby="logits-title">
+            <h2 id="logits-title" title=${toy2dMsg.panel.logitsHint}>${toy2dMsg.panel.logitsTitle}</h2>
+            <distill-logits
+              part="logits"
+              selected-only
+              .probes=${snap?.probes ?? null}
+              .selected=${this.selectedProbe}
+              .labelsOnly=${state.labelsOnly}
+              @distill-probe-select=${this.onProbeSelect}
+            ></distill-logits>
+          </section>
+          <section class="panel curves-panel" aria-labelledby="chart-title">
+            <h2 id="chart-title" class="visually-hidden">${toy2dMsg.panel.chartTitle}</h2>
+            <distill-curves part="chart" exportparts="legend, chart, plot, latest" .spec=${this.stageSpec}></distill-curves>
+          </section>
+        </div>
         ${this.renderSummary()}
-        <section class="panel" aria-labelledby="regions-title">
-          <h2 id="regions-title">${toy2dMsg.panel.regionsTitle}</h2>
+        <section class="panel" aria-labelledby="more-title">
+          <h2 id="more-title">${msg.panel.moreViews}</h2>
           <p class="hint">${toy2dMsg.panel.regionsHint}</p>
-          <distill-regions
-            part="regions"
-            .teacher=${init?.teacher.regions ?? null}
-            .student=${this.regions?.student ?? null}
-            .labelsOnly=${state.labelsOnly ? (this.regions?.labelsOnly ?? null) : null}
-            .points=${init?.dataset.train ?? null}
-            .probePoints=${snap?.probes.points ?? null}
-            .selected=${this.selectedProbe}
-            .classes=${init?.dataset.classes ?? 3}
-            @distill-probe-pick=${this.onProbePick}
-          ></distill-regions>
-        </section>
-        <section class="panel" aria-labelledby="logits-title">
-          <h2 id="logits-title">${toy2dMsg.panel.logitsTitle}</h2>
           <p class="hint">${toy2dMsg.panel.logitsHint}</p>
-          <distill-logits
-            part="logits"
-            .probes=${snap?.probes ?? null}
-            .selected=${this.selectedProbe}
-            .labelsOnly=${state.labelsOnly}
-            @distill-probe-select=${this.onProbeSelect}
-          ></distill-logits>
-        </section>
-        <section class="panel" aria-labelledby="chart-title">
-          <h2 id="chart-title">${toy2dMsg.panel.chartTitle}</h2>
-          <distill-curves part="chart" exportparts="legend, chart, plot, latest" .spec=${this.curvesSpec}></distill-curves>
+          <distill-curves part="more-chart" exportparts="legend: more-legend, chart: more-chart-figure, plot: more-plot, latest: more-latest" .spec=${this.moreSpec}></distill-curves>
         </section>
         <section class="panel" part="cost-panel"><slot name="cost"></slot></section>
       </main>

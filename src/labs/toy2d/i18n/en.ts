@@ -37,6 +37,51 @@ export const toy2dEn = {
       clusters: 'Clusters',
     } satisfies Record<DatasetName, string>,
     datasetOption: (name: string, classes: number): string => `${name} (${classes} classes)`,
+    labelled: 'Labelled points',
+    labelledHelp:
+      'How many training points come with their true label. The labels-only student learns from these alone; the distilled student also gets the teacher’s answers on all 600 points, as a student with access to a teacher (or its API) would. Changing it starts a new run.',
+    labelledOption: (n: string, perClass: string, all: boolean): string => (all ? `All ${n}` : `${n} (${perClass} per class)`),
+  },
+
+  gain: {
+    noLabelsOnly: 'Turn on the labels-only student (Distillation settings) to see what the teacher adds.',
+    beforeFirstStep: 'Press Play: the difference shows here after the first steps.',
+    points: (value: string): string => `${value} points`,
+    accuracyLabel: 'test accuracy',
+    accuracyDetail: (distilled: string, labels: string): string => `${distilled} vs ${labels}`,
+    klSmaller: (times: string): string => `${times}\u00d7 closer`,
+    klLarger: (times: string): string => `${times}\u00d7 further`,
+    klLabel: 'to the teacher',
+    klDetail: (distilled: string, labels: string): string => `KL ${distilled} vs ${labels} nats`,
+    /** One line per data set: with few labelled points, and with every point labelled. From `npm run bench:sweep` (README). */
+    lookFor: {
+      spiral: {
+        few: 'the labels-only map. From 5 labelled points per arm (big markers) it cuts across the spiral; the distilled student, also given the teacher\u2019s answers on all 600 points, follows the arms within about 300 steps.',
+        all: 'KL rather than accuracy: with every point labelled both students reach about 99.8 %, but the distilled one sits closer to the teacher (KL about half the labels-only student\u2019s).',
+      },
+      moons: {
+        few: 'the gap between the moons. With a handful of labelled points the labels-only border bends wherever those few points happen to lie; the distilled student follows the teacher\u2019s border.',
+        all: 'a tiny student at a high T. With 8 ReLU units and T = 8 the distilled student can stall at a straight line (87 %) while its labels-only twin bends around the moons; at T = 1\u20132 both reach 99 %.',
+      },
+      circles: {
+        few: 'the ring. From 10 labelled points the labels-only ring comes out lopsided on some seeds (89, 78, 99 % on seeds 1\u20133); the distilled student draws it round, at about 100 %, within 100 steps.',
+        all: 'KL: with every point labelled both students reach 100 %, and the teacher\u2019s gain is how sure to be near the ring\u2019s edge (KL 0.000 vs 0.005 at 1,000 steps).',
+      },
+      clusters: {
+        few: 'the overlaps. Where clusters overlap no label is certain: the distilled student copies the teacher\u2019s soft, wide borders (KL 0.003 vs 0.98 nats at 300 steps, 10 labelled), the labels-only student draws sharp ones from a few points.',
+        all: 'the faded bands where clusters overlap: both students reach the teacher\u2019s 87\u201390 % accuracy, but only the distilled one learns how unsure to be there (KL about 0.005 vs 0.025).',
+      },
+    },
+    whyBehind: {
+      early:
+        'early in training the distilled student is matching the teacher\u2019s softened outputs everywhere at once, which can trail plain labels for the first hundred steps or so. Give it a few hundred steps.',
+      highT: (temperature: string): string =>
+        `at T = ${temperature} the student is pushed to copy the teacher\u2019s large outputs far from any border, and a student this small spends its few units there (Hinton et al. 2015 found T of about 2.5\u20134 best for small students). Try T = 2, or \u03b1 = 0.5.`,
+      allLabelled:
+        'with every point labelled, the labels already pin the border down: what the teacher adds is how sure to be, which shows as KL more than as accuracy. Fewer labelled points (Data settings) show the accuracy gain.',
+      lowAlpha: 'with \u03b1 below 0.5 the distilled student learns mostly from the same labels as the other one, so the teacher has little say.',
+      noise: 'differences this small go either way from seed to seed; try another seed.',
+    },
   },
 
   logits: {
@@ -44,6 +89,9 @@ export const toy2dEn = {
     probe: (index: number): string => `Probe ${index + 1}`,
     probeAt: (x: string, y: string): string => `at (${x}, ${y})`,
     selectProbe: (index: number): string => `Select probe ${index + 1}`,
+    pickerLabel: 'Probe shown',
+    closerNote:
+      'Here the labels-only student is closer to the teacher. At a single point either student can be closer while they train; the headline above compares the whole test set.',
     atT: (temperature: string): string => `At T = ${temperature}`,
     atOne: 'At T = 1',
     klLine: 'KL to teacher:',
@@ -61,8 +109,12 @@ export const toy2dEn = {
     student: 'Student',
     labelsOnly: 'Labels-only',
     waiting: 'Waiting for the first readout…',
-    probeKey: 'Probe points',
-    probeKeyHelp: 'Click a map to move the selected probe.',
+    probeKey: 'Probes',
+    probeKeyHelp: '(click a map to move one)',
+    compareLabel: 'Shown beside the teacher',
+    compareTab: (model: string): string => model,
+    unlabelledKey: 'unlabelled',
+    unlabelledKeyHelp: 'A training point without its label: only the teacher answers for it.',
     mapLabel: (model: string, classes: number): string =>
       `${model} decision regions, ${classes} classes. Click, or use the arrow keys and Enter, to move the selected probe.`,
     crosshair: (x: string, y: string): string => `Crosshair at x ${x}, y ${y}. Press Enter to move the probe here.`,

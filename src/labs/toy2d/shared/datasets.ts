@@ -105,6 +105,25 @@ export function testSet(name: DatasetName, seed: number): Points2D {
   return generateDataset(name, TEST_SIZE, seed + TEST_SEED_OFFSET);
 }
 
+/**
+ * The first `n` points of `points` in index order, class-balanced (classes differ by at most one
+ * point), returned in index order. Deterministic, so every run of a seed labels the same points.
+ */
+export function labelledIndices(points: Points2D, n: number): Uint32Array {
+  const count = Math.min(Math.max(0, Math.floor(n)), points.count);
+  const quota = new Array<number>(points.classes).fill(Math.floor(count / points.classes));
+  for (let c = 0; c < count % points.classes; c++) quota[c]! += 1;
+  const out: number[] = [];
+  for (let i = 0; i < points.count && out.length < count; i++) {
+    const c = points.y[i]!;
+    if (quota[c]! > 0) {
+      quota[c]! -= 1;
+      out.push(i);
+    }
+  }
+  return Uint32Array.from(out);
+}
+
 /** Cell centres of a `size × size` grid over `extent`, row 0 at the top (largest y). */
 export function gridPoints(size: number, extent = EXTENT): Float32Array {
   const [xmin, xmax, ymin, ymax] = extent;

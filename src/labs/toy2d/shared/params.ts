@@ -48,12 +48,14 @@ export const toy2dTable: engine.ParamTable<Toy2dSettings> = {
     { key: 'knobs.batchSize', url: 'batch', kind: 'enum', options: BATCH_SIZES, live: true },
     { key: 'knobs.optimizer', url: 'opt', kind: 'enum', options: OPTIMIZERS, live: true },
     { key: 'labelsOnly', url: 'labelsOnly', kind: 'boolean' },
+    // Links from before this setting labelled every point.
+    { key: 'labelled', url: 'labelled', kind: 'number', range: LIMITS.labelled, integer: true, absent: LIMITS.labelled.max },
   ],
 };
 
 export function defaultToy2dExperiment(): ExperimentConfig {
-  const { dataset, seed, student, knobs, labelsOnly } = DEFAULT_STATE;
-  return { lab: 'toy2d', dataset, seed, student: { ...student, hidden: [...student.hidden] }, knobs: { ...knobs }, labelsOnly };
+  const { dataset, seed, student, knobs, labelsOnly, labelled } = DEFAULT_STATE;
+  return { lab: 'toy2d', dataset, seed, student: { ...student, hidden: [...student.hidden] }, knobs: { ...knobs }, labelsOnly, labelled };
 }
 
 /** The 2-D experiment in a link, on top of `base` (the lab's defaults, or the page's state). */

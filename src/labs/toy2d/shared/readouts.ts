@@ -76,6 +76,8 @@ export interface LabeledPoints {
   /** Class index per point. */
   y: Uint8Array;
   count: number;
+  /** 1 where the point's label is used in training, 0 where only the teacher answers; absent: all labelled. */
+  labelled?: Uint8Array;
 }
 
 export interface TeacherCard {

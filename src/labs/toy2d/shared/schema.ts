@@ -28,6 +28,8 @@ export const LIMITS = {
   hiddenLayers: { min: 1, max: 3, step: 1 },
   units: { min: 2, max: 64, step: 1 },
   seed: { min: 1, max: 999_999, step: 1 },
+  /** Training points whose true label the students may use; the rest are answered by the teacher only. */
+  labelled: { min: 5, max: 600, step: 1 },
 } as const satisfies Record<string, NumberRange>;
 
 /** Knobs that take effect on the next step, without a reset. */
@@ -52,8 +54,14 @@ export interface ExperimentConfig {
   seed: number;
   student: StudentShape;
   knobs: Knobs;
-  /** Train a second student on hard labels only, on the very same batches. */
+  /** Train a second student on hard labels only (on the very same batches when every point is labelled). */
   labelsOnly: boolean;
+  /**
+   * How many of the training points carry their true label (class-balanced, `LIMITS.labelled`).
+   * The labels-only student trains on those alone; the distilled student also sees the teacher's
+   * answers on every other point, as a student with access to a teacher (or its API) would.
+   */
+  labelled: number;
 }
 
 /** The 2-D lab's experiment plus the view settings, as its controls edit them; `lab` is the lab shown. */
@@ -76,6 +84,9 @@ export const DEFAULT_STATE: Readonly<AppState> = Object.freeze({
   student: Object.freeze({ hidden: [16, 16], activation: 'relu' }) as StudentShape,
   knobs: DEFAULT_KNOBS as Knobs,
   labelsOnly: true,
+  // Few labels, many teacher answers: the teacher's gain is plain within a few hundred steps
+  // (README, "What to expect": npm run bench:sweep -- --dataset=spiral --hidden=16,16 --labelled=15,600).
+  labelled: 15,
   backend: 'auto',
   speed: 100,
 });
@@ -97,5 +108,6 @@ export function experimentOf(state: AppState): ExperimentConfig {
     student: { hidden: [...state.student.hidden], activation: state.student.activation },
     knobs: { ...state.knobs },
     labelsOnly: state.labelsOnly,
+    labelled: state.labelled,
   };
 }

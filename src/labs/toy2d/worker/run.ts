@@ -12,7 +12,7 @@ import { distillationStepFlops } from '../../../cost/flops';
 import { crossEntropyPerRow, distillationLoss, klPerRow } from '../../../../workers/objectives/hinton';
 import type { LabeledPoints, ModelMetrics, ProbeReadout, RegionsReadout, TeacherMetrics } from '../shared/readouts';
 import { mulberry32, shuffledIndices } from '../../../shared/random';
-import { EXTENT, gridPoints, testSet, trainSet, type Points2D } from '../shared/datasets';
+import { EXTENT, gridPoints, labelledIndices, testSet, trainSet, type Points2D } from '../shared/datasets';
 
 export const REGION_GRID = 48;
 
@@ -61,6 +61,12 @@ export class Toy2dRun {
   private readonly rand: () => number;
   private order: Uint32Array;
   private cursor = 0;
+  /** 1 where a training point's true label may be used, 0 where only the teacher's answer is known. */
+  private readonly labelMask: Float32Array;
+  /** The labelled points, when not every point is: the labels-only student draws its own batches from these. */
+  private readonly labelledSet: Uint32Array | null;
+  private labelledOrder: Uint32Array = new Uint32Array(0);
+  private labelledCursor = 0;
   private lastLosses: StepLosses | null = null;
   private teacherStats: TeacherMetrics | null = null;
 
@@ -77,6 +83,10 @@ export class Toy2dRun {
     this.studentHidden = [...config.student.hidden];
     this.rand = mulberry32(config.seed * 7919 + 17);
     this.order = shuffledIndices(this.train.count, this.rand);
+    const labelled = labelledIndices(this.train, config.labelled);
+    this.labelMask = new Float32Array(this.train.count);
+    for (const i of labelled) this.labelMask[i] = 1;
+    this.labelledSet = labelled.length < this.train.count ? labelled : null;
 
     const spec = { inputs: 2, hidden: config.student.hidden, outputs: this.classes, activation: config.student.activation };
     this.studentParameters = mlpParameterCount(2, config.student.hidden, this.classes);
@@ -122,20 +132,43 @@ export class Toy2dRun {
   }
 
   /** Next batch: an epoch-wise shuffle of the training set, drawn from the run's own seed. */
-  private nextBatch(size: number): { x: Float32Array; y: Float32Array } {
-    const x = new Float32Array(size * 2);
-    const y = new Float32Array(size * this.classes);
+  private nextBatch(size: number): { x: Float32Array; y: Float32Array; mask: Float32Array } {
+    const indices = new Uint32Array(size);
     for (let b = 0; b < size; b++) {
       if (this.cursor >= this.order.length) {
         this.order = shuffledIndices(this.train.count, this.rand);
         this.cursor = 0;
       }
-      const i = this.order[this.cursor++]!;
+      indices[b] = this.order[this.cursor++]!;
+    }
+    return this.gather(indices);
+  }
+
+  /** The labels-only student's batch when only some points are labelled: a shuffle of those alone. */
+  private nextLabelledBatch(set: Uint32Array, size: number): { x: Float32Array; y: Float32Array } {
+    const indices = new Uint32Array(size);
+    for (let b = 0; b < size; b++) {
+      if (this.labelledCursor >= this.labelledOrder.length) {
+        this.labelledOrder = shuffledIndices(set.length, this.rand).map((k) => set[k]!);
+        this.labelledCursor = 0;
+      }
+      indices[b] = this.labelledOrder[this.labelledCursor++]!;
+    }
+    return this.gather(indices);
+  }
+
+  private gather(indices: Uint32Array): { x: Float32Array; y: Float32Array; mask: Float32Array } {
+    const size = indices.length;
+    const x = new Float32Array(size * 2);
+    const y = new Float32Array(size * this.classes);
+    const mask = new Float32Array(size);
+    indices.forEach((i, b) => {
       x[b * 2] = this.train.x[i * 2]!;
       x[b * 2 + 1] = this.train.x[i * 2 + 1]!;
       y.set(this.trainOneHot.subarray(i * this.classes, (i + 1) * this.classes), b * this.classes);
-    }
-    return { x, y };
+      mask[b] = this.labelMask[i]!;
+    });
+    return { x, y, mask };
   }
 
   /**
@@ -145,6 +178,8 @@ export class Toy2dRun {
   trainStep(): void {
     const { temperature, alpha, batchSize } = this.knobs;
     const batch = this.nextBatch(batchSize);
+    const own = this.labelledSet && this.labelsOnly ? this.nextLabelledBatch(this.labelledSet, batchSize) : null;
+    const labelledInBatch = batch.mask.reduce((a, b) => a + b, 0);
     const previous = this.lastLosses;
     this.lastLosses = tf.tidy(() => {
       const xb = tf.tensor2d(batch.x, [batchSize, 2]);
@@ -156,7 +191,9 @@ export class Toy2dRun {
       const student = this.student;
       const { value, grads } = tf.variableGrads(() => {
         const logits = student.model.apply(xb, { training: true }) as tf.Tensor2D;
-        const loss = distillationLoss(logits, teacherLogits, yb, temperature, alpha);
+        const loss = this.labelledSet
+          ? distillationLoss(logits, teacherLogits, yb, temperature, alpha, { mask: tf.tensor1d(batch.mask), count: labelledInBatch })
+          : distillationLoss(logits, teacherLogits, yb, temperature, alpha);
         soft = tf.keep(loss.soft);
         hard = tf.keep(loss.hard);
         return loss.total;
@@ -166,8 +203,9 @@ export class Toy2dRun {
 
       if (this.labelsOnly) {
         const other = this.labelsOnly;
+        const [xo, yo] = own ? [tf.tensor2d(own.x, [batchSize, 2]), tf.tensor2d(own.y, [batchSize, this.classes])] : [xb, yb];
         const result = tf.variableGrads(
-          () => tf.mean(crossEntropyPerRow(yb, other.model.apply(xb, { training: true }) as tf.Tensor2D)) as tf.Scalar,
+          () => tf.mean(crossEntropyPerRow(yo, other.model.apply(xo, { training: true }) as tf.Tensor2D)) as tf.Scalar,
           other.variables,
         );
         other.optimizer.applyGradients(result.grads);
@@ -319,7 +357,13 @@ export class Toy2dRun {
   }
 
   trainPoints(): LabeledPoints {
-    return toLabeled(this.train);
+    const points = toLabeled(this.train);
+    return this.labelledSet ? { ...points, labelled: Uint8Array.from(this.labelMask) } : points;
+  }
+
+  /** How many training points carry their label. */
+  get labelledCount(): number {
+    return this.labelledSet ? this.labelledSet.length : this.train.count;
   }
 
   testPoints(): LabeledPoints {

@@ -85,6 +85,34 @@ export const digitsStyles = css`
       grid-template-columns: minmax(0, 1fr);
     }
   }
+  :host([compact]) .main {
+    grid-template-columns: minmax(0, 1fr);
+    gap: 0.6rem;
+  }
+  :host([compact]) #strip-title {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+  }
+  :host([compact]) .selected-head canvas {
+    width: 36px;
+    height: 36px;
+  }
+  :host([compact]) .selected-head h3 {
+    font-size: 1em;
+  }
+  :host([compact]) .panel {
+    padding: 0.5rem 0.7rem 0.6rem;
+  }
+  :host([compact]) distill-bars {
+    --distill-bar-height: 70px;
+  }
+  :host([compact]) .legend {
+    margin-bottom: 0.4rem;
+    gap: 0.2rem 1rem;
+  }
   .panel {
     border: 2px solid var(--_border);
     border-radius: var(--_radius);

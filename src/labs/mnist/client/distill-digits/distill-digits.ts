@@ -67,6 +67,8 @@ export class DistillDigits extends LitElement {
   @property({ attribute: false }) students: { id: string; label: string }[] = [];
   /** Index (into the readout) of the digit whose probabilities are shown. */
   @property({ type: Number }) selected = 0;
+  /** One column, the distributions first and the drawing pad below them (beside a chart on a laptop screen). */
+  @property({ type: Boolean, reflect: true }) compact = false;
 
   /** The drawing pad: its ink, strokes, repaint and resize observer. */
   private pad = new DrawingPad(this, (image) => {
@@ -304,7 +306,7 @@ export class DistillDigits extends LitElement {
     const d = this.digits;
     return html`<h3 id="strip-title">${mnistMsg.mnist.digits.stripTitle}</h3>
       ${this.strip(d)}
-      <div class="main">${this.drawPanel(d)} ${this.probabilities(d)}</div>`;
+      <div class="main">${this.compact ? html`${this.probabilities(d)} ${this.drawPanel(d)}` : html`${this.drawPanel(d)} ${this.probabilities(d)}`}</div>`;
   }
 }
 

@@ -175,7 +175,7 @@ export class DistillMnistControls extends LitElement {
     return html`<fieldset part="group group-run">
       <legend>${mnistMsg.mnistControls.groups.run}</legend>
       <distill-run-controls
-        show="run"
+        show="play"
         exportparts=${RUN_CONTROLS_PARTS}
         .running=${this.running}
         .speed=${this.speed}
@@ -297,8 +297,9 @@ export class DistillMnistControls extends LitElement {
     return html`<fieldset part="group group-compute">
       <legend>${mnistMsg.mnistControls.groups.compute}</legend>
       <distill-run-controls
-        show="backend"
+        show="compute"
         exportparts=${RUN_CONTROLS_PARTS}
+        .speed=${this.speed}
         .backend=${this.backend}
         .backendInfo=${this.backendInfo}
         @distill-run-change=${this.onRunChange}
@@ -308,10 +309,10 @@ export class DistillMnistControls extends LitElement {
 
   override render(): TemplateResult {
     return html`<form part="form" @submit=${(e: Event) => e.preventDefault()}>
-      <div class="top">${this.renderRun()} ${this.renderPreset()}</div>
-      ${this.renderStudents()}
+      <div class="top">${this.renderRun()} ${this.renderDistillation()}</div>
+      ${this.renderPreset()} ${this.renderStudents()}
       <div class="rest">
-        ${this.renderDistillation()} ${this.renderTransfer()}
+        ${this.renderTransfer()}
         <div class="stack">${this.renderSeed()} ${this.renderCompute()}</div>
       </div>
     </form>`;

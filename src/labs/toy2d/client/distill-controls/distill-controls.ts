@@ -17,6 +17,14 @@ import { toy2dMsg } from '../../i18n/index';
 import { limits } from '../../../params';
 import { toy2dTable } from '../../shared/params';
 
+/** Labelled-set sizes offered, from a handful of points per class to every point. */
+const LABELLED_STOPS: readonly number[] = [5, 10, 15, 30, 60, 150, 300, LIMITS.labelled.max];
+
+/** The offered sizes, plus the current one when a link asked for another. */
+function labelledOptions(current: number): number[] {
+  return LABELLED_STOPS.includes(current) ? [...LABELLED_STOPS] : [...LABELLED_STOPS, current].sort((a, b) => a - b);
+}
+
 /** Learning rates the log-scale slider stops at: 1, 2, 3, 5 per decade from 1e-4 to 1. */
 export const LEARNING_RATE_STOPS: readonly number[] = logStops(limits(toy2dTable, 'knobs.learningRate'));
 
@@ -110,6 +118,15 @@ export class DistillControls extends LitElement {
         current: s.dataset,
         text: (d) => toy2dMsg.controls.datasetOption(toy2dMsg.controls.datasetNames[d], DATASET_CLASSES[d]),
         onPick: (dataset: DatasetName) => this.change({ dataset }),
+      })}
+      ${selectField({
+        id: 'labelled',
+        label: toy2dMsg.controls.labelled,
+        help: toy2dMsg.controls.labelledHelp,
+        options: labelledOptions(s.labelled),
+        current: s.labelled,
+        text: (n) => toy2dMsg.controls.labelledOption(formatInteger(n), formatInteger(Math.floor(n / DATASET_CLASSES[s.dataset])), n >= LIMITS.labelled.max),
+        onPick: (labelled: number) => this.change({ labelled }),
       })}
       ${numberField({
         id: 'seed',
@@ -240,19 +257,20 @@ export class DistillControls extends LitElement {
       <fieldset part="group group-run">
         <legend>${msg.controls.groups.run}</legend>
         <distill-run-controls
-          show="run"
+          show="play"
           exportparts=${RUN_CONTROLS_PARTS}
           .running=${this.running}
           .speed=${s.speed}
           @distill-run-change=${this.onRunChange}
         ></distill-run-controls>
       </fieldset>
-      ${this.renderData()} ${this.renderStudent()} ${this.renderDistillation()}
+      ${this.renderDistillation()} ${this.renderData()} ${this.renderStudent()}
       <fieldset part="group group-compute">
         <legend>${msg.controls.groups.compute}</legend>
         <distill-run-controls
-          show="backend"
+          show="compute"
           exportparts=${RUN_CONTROLS_PARTS}
+          .speed=${s.speed}
           .backend=${s.backend}
           .backendInfo=${this.backendInfo}
           @distill-run-change=${this.onRunChange}

@@ -21,6 +21,22 @@ export const logitsStyles = css`
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 17rem), 1fr));
     gap: 1rem;
   }
+  .picker {
+    display: flex;
+    gap: 0.4rem;
+    margin: 0 0 0.5rem;
+  }
+  .picker .probe-button {
+    min-width: 40px;
+  }
+  .closer {
+    margin: 0.3rem 0 0;
+    font-size: 0.88em;
+    color: var(--_muted);
+  }
+  .cards.single {
+    grid-template-columns: minmax(0, 1fr);
+  }
   .card {
     position: relative;
     border: 2px solid var(--_border);

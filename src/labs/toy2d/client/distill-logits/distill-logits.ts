@@ -46,6 +46,8 @@ export class DistillLogits extends LitElement {
   @property({ attribute: false }) probes: ProbeReadout | null = null;
   /** Index of the selected probe. */
   @property({ type: Number }) selected = 0;
+  /** Show only the selected probe's card, with buttons to pick another (compact: beside the maps). */
+  @property({ type: Boolean, attribute: 'selected-only' }) selectedOnly = false;
   /** Show the labels-only student (when the readout has it). */
   @property({ type: Boolean, attribute: 'labels-only' }) labelsOnly = true;
 
@@ -93,9 +95,11 @@ export class DistillLogits extends LitElement {
       @click=${() => this.select(i)}
     >
       <header>
-        <button type="button" class="probe-button" part="probe-button" aria-pressed=${selected ? 'true' : 'false'}>
-          ${t.probe(i)}
-        </button>
+        ${this.selectedOnly
+          ? html`<strong>${t.probe(i)}</strong>`
+          : html`<button type="button" class="probe-button" part="probe-button" aria-pressed=${selected ? 'true' : 'false'}>
+              ${t.probe(i)}
+            </button>`}
         <span class="where">${t.probeAt(formatCoordinate(p.points[2 * i]), formatCoordinate(p.points[2 * i + 1]))}</span>
       </header>
       ${this.bars(p, i)}
@@ -113,16 +117,44 @@ export class DistillLogits extends LitElement {
               >`
           : nothing}
       </p>
+      ${showLabels && p.klStudent[i]! > p.klLabelsOnly![i]! * 1.1 && p.klStudent[i]! > 0.005
+        ? html`<p class="closer" part="closer-note">${t.closerNote}</p>`
+        : nothing}
     </article>`;
+  }
+
+  /** One button per probe, the selected one pressed (selected-only mode). */
+  private picker(p: ProbeReadout): TemplateResult {
+    const t = toy2dMsg.logits;
+    return html`<div class="picker" role="group" aria-label=${t.pickerLabel}>
+      ${Array.from(
+        { length: p.count },
+        (_, i) => html`<button
+          type="button"
+          class="probe-button"
+          part="probe-button"
+          aria-label=${t.selectProbe(i)}
+          aria-pressed=${i === this.selected ? 'true' : 'false'}
+          @click=${() => this.select(i)}
+        >
+          ${i + 1}
+        </button>`,
+      )}
+    </div>`;
   }
 
   override render(): TemplateResult {
     const p = this.probes;
     return html`<ul class="legend" part="legend" aria-label=${msg.legend}>
-        ${this.roles(p).map((role) => html`<li>${seriesChip(ROLE_STYLES[role])}${msg.roleDescriptions[role]}</li>`)}
+        ${this.roles(p).map(
+          (role) => html`<li title=${msg.roleDescriptions[role]}>${seriesChip(ROLE_STYLES[role])}${this.selectedOnly ? msg.roles[role] : msg.roleDescriptions[role]}</li>`,
+        )}
       </ul>
       ${p && p.count > 0
-        ? html`<div class="cards">${Array.from({ length: p.count }, (_, i) => this.card(p, i))}</div>`
+        ? this.selectedOnly
+          ? html`${this.picker(p)}
+              <div class="cards single">${this.card(p, Math.min(this.selected, p.count - 1))}</div>`
+          : html`<div class="cards">${Array.from({ length: p.count }, (_, i) => this.card(p, i))}</div>`
         : html`<p class="empty">${toy2dMsg.logits.empty}</p>`}`;
   }
 }

@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { msg } from '../../../../i18n/index';
 import type { LabeledPoints, RegionsReadout } from '../../shared/readouts';
 import { defineElement } from '../../../../components/shared/define';
@@ -54,6 +54,9 @@ export class DistillRegions extends LitElement {
   @property({ type: Number }) selected = 0;
   /** Number of classes (for the key and the maps' labels). */
   @property({ type: Number }) classes = 3;
+
+  /** On a narrow screen, the student shown beside the teacher. */
+  @state() private shown: 'student' | 'labelsOnly' = 'student';
 
   /** The keyboard crosshair, in data coordinates; shown on the focused map. */
   private cross: Point | null = null;
@@ -207,9 +210,26 @@ export class DistillRegions extends LitElement {
   override render(): TemplateResult {
     const t = toy2dMsg.regions;
     const probeCount = this.probePoints ? Math.floor(this.probePoints.length / 2) : 0;
-    return html`<div class="maps">
-        ${this.panels().map(
-          ({ key, label, readout }) => html`<figure part="map map-${key}">
+    const panels = this.panels();
+    const students = panels.filter((p) => p.key !== 'teacher');
+    const shown = students.some((p) => p.key === this.shown) ? this.shown : 'student';
+    return html`${students.length > 1
+        ? html`<div class="compare" role="tablist" aria-label=${t.compareLabel}>
+            ${students.map(
+              (p) => html`<button
+                type="button"
+                role="tab"
+                aria-selected=${p.key === shown ? 'true' : 'false'}
+                @click=${() => (this.shown = p.key as 'student' | 'labelsOnly')}
+              >
+                ${t.compareTab(p.label)}
+              </button>`,
+            )}
+          </div>`
+        : nothing}
+      <div class="maps">
+        ${panels.map(
+          ({ key, label, readout }) => html`<figure part="map map-${key}" class=${key !== 'teacher' && key !== shown ? 'other-student' : ''}>
             <figcaption id="caption-${key}">${label}</figcaption>
             <div class="frame">
               <canvas
@@ -230,6 +250,7 @@ export class DistillRegions extends LitElement {
       </div>
       <ul class="key" part="key" aria-label=${msg.legend}>
         ${Array.from({ length: this.classes }, (_, c) => html`<li>${classMarker(c)}${msg.className(c)}</li>`)}
+        ${this.points?.labelled ? html`<li title=${t.unlabelledKeyHelp}><span class="hollow" aria-hidden="true"></span>${t.unlabelledKey}<span class="visually-hidden">: ${t.unlabelledKeyHelp}</span></li>` : nothing}
         ${probeCount
           ? html`<li><span class="ring" aria-hidden="true">1</span>${t.probeKey}
                 <span class="help">${t.probeKeyHelp}</span></li>`

@@ -123,10 +123,27 @@ export function paintMap(ctx: CanvasRenderingContext2D, size: number, dpr: numbe
     const r = Math.max(3, size / 95);
     ctx.lineWidth = 1;
     ctx.strokeStyle = 'rgba(20, 20, 25, 0.8)';
+    const mask = points.labelled;
+    // Unlabelled points first, small and hollow (only the teacher answers for them); labelled ones
+    // on top, larger when they are few, in their class's colour and shape.
+    if (mask) {
+      ctx.strokeStyle = 'rgba(20, 20, 25, 0.45)';
+      for (let i = 0; i < points.count; i++) {
+        if (mask[i]) continue;
+        const p = toPixel({ x: points.x[2 * i]!, y: points.x[2 * i + 1]! }, extent, size);
+        ctx.beginPath();
+        ctx.arc(p.x, p.y, r * 0.55, 0, Math.PI * 2);
+        ctx.stroke();
+      }
+      ctx.strokeStyle = 'rgba(20, 20, 25, 0.9)';
+      ctx.lineWidth = 1.5;
+    }
+    const labelledRadius = mask ? r * 1.6 : r;
     for (let i = 0; i < points.count; i++) {
+      if (mask && !mask[i]) continue;
       const c = points.y[i]!;
       const p = toPixel({ x: points.x[2 * i]!, y: points.x[2 * i + 1]! }, extent, size);
-      traceMarker(ctx, classShape(c), p.x, p.y, r);
+      traceMarker(ctx, classShape(c), p.x, p.y, labelledRadius);
       ctx.fillStyle = colors[c % colors.length]!;
       ctx.fill();
       ctx.stroke();
