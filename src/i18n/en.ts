@@ -81,6 +81,7 @@ export const en = {
       'knobs.streamTemperature': 'Stream temperature',
       'knobs.missingMass': 'Missing top-k mass',
       'knobs.price': 'Price per million tokens',
+      budget: 'Query budget',
       transfer: 'Transfer set',
     } as Record<string, string>,
     label(p: import('../labs/problems').Problem): string {

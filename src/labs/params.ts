@@ -341,3 +341,27 @@ export function optionsOf<T>(table: ParamTable<T>, key: string): readonly (strin
   if (entry.kind !== 'enum') throw new RangeError(`${key} is not a choice parameter`);
   return entry.options;
 }
+
+/**
+ * `hidden=16,8`: a list of hidden-layer widths, `layers` long, each within `units`, written with
+ * commas. A lab with a student shape puts it in its table as a custom entry.
+ */
+export function layersCodec(layers: NumberRange, units: NumberRange): Codec<number[]> {
+  const bad = {
+    code: 'bad-layers',
+    layers: { min: layers.min, max: layers.max },
+    units: { min: units.min, max: units.max },
+    separator: ',',
+  } as const;
+  const ok = (v: unknown): v is number[] => Array.isArray(v) && numberOk(v.length, layers, true) && v.every((u) => numberOk(u, units, true));
+  return tokenCodec<number[]>({
+    parse: (raw) => {
+      if (raw.trim() === '') return undefined;
+      const widths = raw.split(',').map((p) => (p.trim() === '' ? NaN : Number(p)));
+      return ok(widths) ? widths : undefined;
+    },
+    format: (v) => v.join(','),
+    problem: () => bad,
+    validate: (v, entry): Problem[] => (ok(v) ? [] : [{ ...bad, param: entry.url, key: entry.key, value: Array.isArray(v) ? v.join(',') : String(v) }]),
+  });
+}

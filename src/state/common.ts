@@ -49,3 +49,17 @@ export function mlpParameterCount(inputs: number, hidden: readonly number[], out
  */
 export const ACCESS_LEVELS = ['full', 'topk', 'top1'] as const;
 export type AccessLevel = (typeof ACCESS_LEVELS)[number];
+
+/** `hidden` with `layers` layers: new layers copy the last one's width (or `width`), extra ones are dropped. */
+export function withLayerCount(hidden: readonly number[], layers: number, width: number): number[] {
+  const out = [...hidden];
+  const fill = out[out.length - 1] ?? width;
+  while (out.length < layers) out.push(fill);
+  out.length = layers;
+  return out;
+}
+
+/** `hidden` with every layer `units` wide. */
+export function withUnits(hidden: readonly number[], units: number): number[] {
+  return hidden.map(() => units);
+}

@@ -85,5 +85,8 @@ describe('the curves point', () => {
       kl: { distilled: 0.05, rewardOnly: 0.3 },
     });
     expect(cartpolePoint(later).x).toBe(1024);
+    // The distilled student's training loss: a line from the first update, a gap before it.
+    expect(cartpolePoint({ ...later, distilled: { ...later.distilled, loss: 0.2 } }).values.loss).toEqual({ distilled: 0.2 });
+    expect(cartpolePoint({ ...s, distilled: { ...s.distilled, loss: NaN } }).values.loss).toEqual({ distilled: null });
   });
 });

@@ -101,6 +101,20 @@ describe('labs are plug-ins', () => {
     expect(found).toEqual([]);
   });
 
+  it('a lab imports nothing from another lab’s folders (shared pieces live in the kit or src/labs/)', () => {
+    const labOf = (f: string) => /^(?:src\/labs|models)\/([^/]+)\//.exec(f)?.[1];
+    const found: string[] = [];
+    for (const [f, deps] of graph) {
+      const own = labOf(f);
+      if (!own || !LAB_IDS.includes(own)) continue;
+      for (const d of deps) {
+        const other = labOf(d);
+        if (other && other !== own && LAB_IDS.includes(other)) found.push(`${f} → ${d}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
   it('the registry has one line per lab, each a folder with its three faces', () => {
     const registry = readFileSync(join(ROOT, 'src/labs/registry.ts'), 'utf8');
     const lines = registry.split('\n').filter((l) => l.startsWith('export'));

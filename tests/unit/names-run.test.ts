@@ -13,6 +13,7 @@ import { defaultNamesExperiment, namesStudent, type NamesExperiment } from '../.
 import { mulberry32 } from '../../src/shared/random';
 import { generateNames, namesOf } from '../../src/labs/names/worker/generate';
 import { NamesRun } from '../../src/labs/names/worker/run';
+import face from '../../src/labs/names/worker/node';
 
 let teacher: tf.LayersModel;
 let data: NamesData;
@@ -116,5 +117,16 @@ describe('a run', () => {
     expect(p.students.length).toBe(VOCAB);
     expect(p.teacher.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
     run.dispose();
+  });
+
+  it('the experiment’s query budget reaches the run through the worker face: the meter stops there', async () => {
+    const loaded = await face.load(small(), { progress() {} });
+    const run = face.createRun({ ...small([namesStudent('full'), namesStudent('text')]), budget: 256 }, loaded, null);
+    // 40 steps of 8 names: 320 names, more than the budget.
+    for (let i = 0; i < 40; i++) run.trainStep();
+    const r = await run.readout(false);
+    expect(r.students.map((s) => s.meter.queries)).toEqual([256, 256]);
+    run.dispose();
+    loaded.dispose();
   });
 });

@@ -144,6 +144,10 @@ export const labPanelStyles = css`
       background: var(--distill-page-color, #f4f4f6);
     }
     .toolbar distill-run-controls::part(button) {
+      padding-inline: 0.6em;
+      min-width: 0;
+    }
+    .toolbar .pill {
       padding-inline: 0.7em;
     }
   }

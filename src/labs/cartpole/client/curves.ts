@@ -18,7 +18,7 @@ export const STUDENT_STYLE = { distilled: ROLE_STYLES.student, rewardOnly: ROLE_
 export interface CartpoleCurvesInput {
   examplesSeen: number;
   step: number;
-  distilled: { meanReturn: number; lastReturn: number; klToTeacher: number };
+  distilled: { meanReturn: number; lastReturn: number; klToTeacher: number; loss?: number };
   rewardOnly: { meanReturn: number; lastReturn: number; klToTeacher: number };
 }
 
@@ -47,6 +47,9 @@ export function cartpoleCurvesSpec(): CurvesSpec {
         scale: 'log',
         series: ['distilled', 'rewardOnly'],
       },
+      // The distilled student's objective (T² · KL on its last update), from the first update. The
+      // reward-only student's REINFORCE loss changes sign, so it has no log-scale line here.
+      { key: 'loss', title: t.loss, label: t.chartLabel(t.loss), format: (v) => formatNats(v), axis: (v) => formatSignificant(v), range: 'auto', scale: 'log', series: ['distilled'] },
     ],
   };
 }
@@ -63,6 +66,7 @@ export function cartpolePoint(s: CartpoleCurvesInput): CurvePoint {
       mean: { distilled: finite(s.distilled.meanReturn), rewardOnly: finite(s.rewardOnly.meanReturn) },
       last: { distilled: finite(s.distilled.lastReturn), rewardOnly: finite(s.rewardOnly.lastReturn) },
       kl: { distilled: kl(s.distilled.klToTeacher), rewardOnly: kl(s.rewardOnly.klToTeacher) },
+      ...(s.distilled.loss !== undefined ? { loss: { distilled: kl(s.distilled.loss) } } : {}),
     },
   };
 }

@@ -16,6 +16,8 @@ import './distill-cartpole-stage/distill-cartpole-stage';
 import { cartpoleCurvesSpec, cartpolePoint } from './curves';
 import type { CartpoleChangeDetail } from './events';
 import { scoreTable } from './score-table';
+import '../../../components/distill-gain/distill-gain';
+import { cartpoleGain } from './gain';
 
 /**
  * The CartPole lab's panel: controls, the student replayed at the wheel beside the teacher's
@@ -129,21 +131,20 @@ export class DistillCartpoleLab extends LabPanelElement<CartpoleSnapshot> {
     const init = this.init;
     const snap = this.snapshot;
     const p = cartpoleMsg.panel;
+    const gain = cartpoleGain(e, { distilled: snap?.distilled ?? null, rewardOnly: snap?.rewardOnly ?? null });
     return html`<div class="layout">
-      <distill-cartpole-controls
-        class="controls"
-        part="controls"
+      ${this.renderSettings(html`<distill-cartpole-controls
         .experiment=${e}
         .view=${this.view}
         .running=${this.playing}
         .backendInfo=${this.backendInfo}
         @distill-cartpole-change=${this.onChange}
-      ></distill-cartpole-controls>
+      ></distill-cartpole-controls>`)}
       <main class="views" aria-busy=${this.starting ? 'true' : 'false'}>
-        ${this.renderSummary()}
+        ${this.renderToolbar()}
+        <distill-gain part="gain" .view=${gain}></distill-gain>
         <section class="panel" aria-labelledby="stage-title">
-          <h2 id="stage-title">${p.stageTitle}</h2>
-          <p class="hint">${p.stageHint}</p>
+          <h2 id="stage-title" class="small" title=${p.stageHint}>${p.stageTitle}</h2>
           <distill-cartpole-stage
             part="stage"
             .teacher=${init?.teacher.policy ?? null}
@@ -152,6 +153,8 @@ export class DistillCartpoleLab extends LabPanelElement<CartpoleSnapshot> {
             .seed=${e.seed}
           ></distill-cartpole-stage>
         </section>
+        ${this.renderSummary()}
+        <p class="hint">${p.stageHint}</p>
         <section class="panel" aria-labelledby="score-title">
           <h2 id="score-title">${p.scoreTitle}</h2>
           <div class="scroll" part="score">${scoreTable(snap)}</div>

@@ -36,6 +36,26 @@ export const cartpoleEn = {
     shape: (hidden: readonly number[]): string => ['4', ...hidden.map(String), '2'].join(' → '),
   },
 
+  gain: {
+    beforeEpisodes: 'Press Play: the difference shows here once both students have finished episodes.',
+    returnGain: (value: string): string => `${value} return`,
+    returnLabel: 'distilled against reward only',
+    returnDetail: (distilled: string, rewardOnly: string, episodes: string): string =>
+      `mean of the last ${episodes} episodes: ${distilled} vs ${rewardOnly}`,
+    solvedAt: (steps: string): string => `solved at ${steps}`,
+    notYet: 'not solved yet',
+    notYetShort: 'not yet',
+    solvedLabel: 'environment steps (mean 475 over 100 episodes)',
+    solvedDetail: (rewardOnly: string): string => `reward only: ${rewardOnly}`,
+    lookFor:
+      'the learning curves: the distilled student copies the teacher\u2019s choices and climbs to 500 in about 50,000 environment steps; the reward-only one learns from the score alone and needs 65,000 to more than 150,000 (npm run bench:policy, seeds 1\u20135).',
+    whyEarly:
+      'in its first episodes the distilled student is still matching the teacher on the few states it has visited; it pulls ahead within a few thousand environment steps.',
+    whyHighT:
+      'at a high T the teacher\u2019s softened choices are close to a coin toss, so the student learns little about which push matters; try T = 1.',
+    whyNoise: 'episode returns vary a lot from one episode to the next; the mean over 100 settles it.',
+  },
+
   panel: {
     summary: (p: { teacher: string; teacherParameters: string; reached: string; episodes: string; trainingSteps: string; student: string; studentParameters: string; ratio: string }): string =>
       `Teacher ${p.teacher} (${p.teacherParameters} parameters; reached the 500-step cap in ${p.reached} of ${p.episodes} seeded episodes; trained in ${p.trainingSteps} environment steps). Students ${p.student} (${p.studentParameters} parameters each, ${p.ratio}× smaller), same first weights, same environment seeds.`,
@@ -87,7 +107,7 @@ export const cartpoleEn = {
     meanReturn: 'Mean return (last 100 episodes)',
     lastReturn: 'Last episode return',
     kl: 'KL(teacher ‖ student), training states',
-    loss: 'Training objective',
+    loss: 'Training loss of the distilled student (T\u00b2 \u00b7 KL on its last update), nats',
     chartLabel: (title: string): string => `${title} over environment steps`,
   },
 };

@@ -1,3 +1,5 @@
+import '../../../components/distill-gain/distill-gain';
+import { namesGain } from './gain';
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import '../../../components/distill-curves/distill-curves';
@@ -19,9 +21,9 @@ import './distill-names-prefix/distill-names-prefix';
 import './distill-names-stream/distill-names-stream';
 
 /**
- * The names lab's panel: controls; the prefix box with each model's next-character bars; the
- * stream of names each model writes; validation NLL, KL and training-loss curves; the access meter
- * and bill beside the cost widget. A view: the playground hands it the page state and readouts.
+ * The names lab's panel: controls; the prefix box with each model's next-character bars and, under
+ * it, the stream of names each model writes, beside the validation NLL, KL and training-loss
+ * curves; the access meter and bill beside the cost widget. A view: the playground hands it the page state and readouts.
  *
  * @summary The names lab: distilling a character-level language model through an API.
  *
@@ -64,6 +66,11 @@ export class DistillNamesLab extends LabPanelElement<NamesSnapshot> {
       }
       .views {
         gap: 0.6em;
+      }
+      .column {
+        display: grid;
+        gap: 0.6em;
+        min-width: 0;
       }
       distill-names-prefix {
         --distill-bar-height: 72px;
@@ -141,34 +148,37 @@ export class DistillNamesLab extends LabPanelElement<NamesSnapshot> {
       ></distill-names-controls>`)}
       <main class="views" aria-busy=${this.starting ? 'true' : 'false'}>
         ${this.renderToolbar()}
+        <distill-gain part="gain" .view=${namesGain(e, { step: snap?.step ?? 0, students: snap?.students ?? [], labels })}></distill-gain>
         <div class="stage">
-          <section class="panel" aria-labelledby="prefix-title">
-            <h2 id="prefix-title">${t.prefixTitle}</h2>
-            <distill-names-prefix
-              part="prefix"
-              .teacher=${snap?.prefix.teacher ?? null}
-              .students=${snap?.prefix.students ?? null}
-              .labels=${labels}
-              .current=${snap?.prefix.text ?? ''}
-              .temperature=${e.knobs.temperature}
-              ?disabled=${!this.init}
-            ></distill-names-prefix>
-          </section>
+          <div class="column">
+            <section class="panel" aria-labelledby="prefix-title">
+              <h2 id="prefix-title">${t.prefixTitle}</h2>
+              <distill-names-prefix
+                part="prefix"
+                .teacher=${snap?.prefix.teacher ?? null}
+                .students=${snap?.prefix.students ?? null}
+                .labels=${labels}
+                .current=${snap?.prefix.text ?? ''}
+                .temperature=${e.knobs.temperature}
+                ?disabled=${!this.init}
+              ></distill-names-prefix>
+            </section>
+            <section class="panel" aria-labelledby="stream-title">
+              <h2 id="stream-title">${t.streamTitle}</h2>
+              <distill-names-stream
+                part="stream"
+                .teacher=${snap ? { label: namesMsg.lossChart.teacher, ...snap.teacher } : null}
+                .students=${(snap?.students ?? []).map((s, i) => ({ label: labels[i] ?? '', samples: s.samples, novelty: s.novelty }))}
+                .temperature=${e.knobs.streamTemperature}
+              ></distill-names-stream>
+            </section>
+          </div>
           <section class="panel curves-panel" aria-labelledby="chart-title">
             <h2 id="chart-title">${t.chartTitle}</h2>
             <distill-curves part="chart" exportparts="legend, chart, plot, latest" .spec=${this.curvesSpec}></distill-curves>
           </section>
         </div>
         ${this.renderSummary()}
-        <section class="panel" aria-labelledby="stream-title">
-          <h2 id="stream-title">${t.streamTitle}</h2>
-          <distill-names-stream
-            part="stream"
-            .teacher=${snap ? { label: namesMsg.lossChart.teacher, ...snap.teacher } : null}
-            .students=${(snap?.students ?? []).map((s, i) => ({ label: labels[i] ?? '', samples: s.samples, novelty: s.novelty }))}
-            .temperature=${e.knobs.streamTemperature}
-          ></distill-names-stream>
-        </section>
         <section class="panel" aria-labelledby="meter-title">
           <h2 id="meter-title">${t.meterTitle}</h2>
           <distill-names-meter part="meter" .rows=${snap ? meterRows(snap) : []} .labels=${labels} .price=${e.knobs.price}></distill-names-meter>

@@ -22,6 +22,13 @@ export type MissingMass = (typeof MISSING_MASS)[number];
 /** Names per training step. */
 export const NAMES_BATCH_SIZES = [8, 16, 32, 64] as const;
 
+/**
+ * Teacher queries each student may make (0: no limit). With a budget, the scoring and data-only
+ * students train on the same first `budget` names of the run's order, and a text student reuses
+ * the names it has bought: the comparison `npm run bench:api` makes, live.
+ */
+export const QUERY_BUDGETS = [0, 256, 1024, 4096] as const;
+
 export const NAMES_LIMITS = {
   students: { min: 1, max: 3, step: 1 },
   /** Chat APIs cap `top_logprobs` at 20. */
@@ -75,6 +82,8 @@ export interface NamesExperiment {
   seed: number;
   students: NamesStudentSpec[];
   shape: NamesShape;
+  /** Teacher queries per student, one of `QUERY_BUDGETS` (0: no limit). */
+  budget: number;
   knobs: NamesKnobs;
 }
 
@@ -97,12 +106,13 @@ export function defaultNamesExperiment(): NamesExperiment {
     seed: 1,
     students: [namesStudent('full'), namesStudent('text'), namesStudent('data')],
     shape: { embed: 8, hidden: 64 },
+    budget: 0,
     knobs: { ...DEFAULT_NAMES_KNOBS },
   };
 }
 
 export function cloneNamesExperiment(e: NamesExperiment): NamesExperiment {
-  return { seed: e.seed, students: e.students.map((s) => ({ ...s })), shape: { ...e.shape }, knobs: { ...e.knobs } };
+  return { seed: e.seed, students: e.students.map((s) => ({ ...s })), shape: { ...e.shape }, budget: e.budget, knobs: { ...e.knobs } };
 }
 
 /** `full`, `top5`, `text`, `data`: a student in a link. */

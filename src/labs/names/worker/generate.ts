@@ -61,3 +61,13 @@ export async function namesOf(batch: GeneratedBatch, count: number): Promise<str
   }
   return out;
 }
+
+/** `count` names from `model` as text: generated, read back once, the tensors freed. */
+export async function sampleNames(model: tf.LayersModel, count: number, tau: number, rand: () => number): Promise<string[]> {
+  const batch = generateNames(model, count, tau, rand);
+  try {
+    return await namesOf(batch, count);
+  } finally {
+    tf.dispose([batch.contexts, batch.targets, batch.weights]);
+  }
+}

@@ -1,6 +1,7 @@
 /**
  * The names lab's worker face: loads the teacher (checked: 8 × 27 one-hot in, 27 logits out) and
- * the corpus once per backend, and wraps `NamesRun` as the engine's `LabRun`. The typed prefix is
+ * the corpus once per backend (with the teacher's answers on the validation set, shared by every
+ * run), and wraps `NamesRun` as the engine's `LabRun`. The typed prefix is
  * the lab's input (`input('prefix', 'mar')`), and a next run keeps it.
  */
 import type * as tf from '@tensorflow/tfjs';
@@ -16,6 +17,7 @@ import { perplexity } from '../shared/lm-math';
 import type { NamesInfo, NamesReadout } from '../shared/readouts';
 import { isPrefix, type NamesExperiment } from '../shared/schema';
 import { NamesRun } from './run';
+import { TeacherAnswers } from './teacher-answers';
 
 export interface NamesLoaders {
   loadTeacher(): Promise<{ model: tf.LayersModel; card: NamesModelCard }>;
@@ -26,6 +28,8 @@ interface NamesLoaded extends Loaded {
   model: tf.LayersModel;
   card: NamesModelCard;
   data: NamesData;
+  /** The teacher's answers on the validation set and its sample streams, shared by every run. */
+  answers: TeacherAnswers;
 }
 
 const bad = (v: number) => !Number.isFinite(v);
@@ -94,10 +98,21 @@ export function namesWorker(loaders: NamesLoaders): LabWorker<NamesExperiment, N
       ctx.progress('teacher', 0, null);
       const [{ model, card }, corpus] = await Promise.all([loadingTeacher('names teacher', () => loaders.loadTeacher()), loaders.loadCorpus()]);
       checkNamesTeacher(model);
-      return { model, card, data: namesData(corpus), dispose: () => model.dispose() };
+      const data = namesData(corpus);
+      const answers = new TeacherAnswers(model, data);
+      return {
+        model,
+        card,
+        data,
+        answers,
+        dispose: () => {
+          answers.dispose();
+          model.dispose();
+        },
+      };
     },
     createRun(e, loaded, carried) {
-      const run = new NamesRun(e, loaded.model, loaded.data);
+      const run = new NamesRun(e, loaded.model, loaded.data, { queryBudget: e.budget }, loaded.answers);
       const kept = (carried as { prefix?: unknown } | null)?.prefix;
       if (isPrefix(kept)) run.setPrefix(kept);
       return wrap(run, e, loaded);

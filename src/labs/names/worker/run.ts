@@ -17,13 +17,12 @@ import { perplexity } from '../shared/lm-math';
 import { QueryMeter } from '../shared/meter';
 import type { NamesExperiment, NamesKnobs, NamesStudentSpec } from '../shared/schema';
 import type { StudentReadout, ValidationFigures } from '../shared/readouts';
-import { generateNames, namesOf, type GeneratedBatch } from './generate';
+import { generateNames, sampleNames, type GeneratedBatch } from './generate';
+import { TeacherAnswers, type TeacherStream } from './teacher-answers';
 import { fullTarget, topkTarget } from './targets';
 
 /** Names each model writes for the stream (and the novelty shares) per heavy readout. */
 export const STREAM_SAMPLES = 64;
-/** Names the teacher writes, once per stream temperature, for its own novelty shares. */
-const TEACHER_SAMPLES = 256;
 /**
  * Writing names takes 16 sequential passes per model: the stream is refreshed at most this often
  * (wall clock), while the validation figures come with every heavy readout.
@@ -77,21 +76,22 @@ export class NamesRun {
   private readonly streamRand: () => number;
   private losses: tf.Scalar[] | null = null;
   private prefixText = '';
-  private readonly valX: tf.Tensor3D;
-  private readonly valY: tf.Tensor2D;
-  /** The teacher's log-probabilities on the validation positions, computed at the first evaluation. */
-  private teacherValLogP: tf.Tensor2D | null = null;
+  /** The teacher's answers on the fixed inputs: borrowed from the worker face, or the run's own. */
+  private readonly answers: TeacherAnswers;
+  private readonly budget: number | undefined;
+  private readonly ownsAnswers: boolean;
   private teacherValidation: ValidationFigures | null = null;
-  private teacherStream: { temperature: number; samples: string[]; novelty: Record<Novelty, number> } | null = null;
+  private teacherStream: TeacherStream | null = null;
   private streamAt = -Infinity;
   private streamTemperature = NaN;
 
-  /** `teacher` is borrowed: the run never disposes it. */
+  /** `teacher` and `answers` (when given) are borrowed: the run never disposes them. */
   constructor(
     e: NamesExperiment,
     teacher: tf.LayersModel,
     private readonly data: NamesData,
-    private readonly options: RunOptions = {},
+    options: RunOptions = {},
+    answers?: TeacherAnswers,
   ) {
     this.knobs = { ...e.knobs };
     this.shape = { ...e.shape };
@@ -103,7 +103,9 @@ export class NamesRun {
     this.rand = mulberry32(e.seed * 7919 + 23);
     this.streamRand = mulberry32(e.seed * 104_729 + 5);
     const all = shuffledIndices(data.train.count, this.rand);
-    this.pool = options.queryBudget ? all.slice(0, Math.min(options.queryBudget, all.length)) : all;
+    // 0 or unset: no limit.
+    this.budget = options.queryBudget && options.queryBudget > 0 ? options.queryBudget : undefined;
+    this.pool = this.budget ? all.slice(0, Math.min(this.budget, all.length)) : all;
     this.order = this.pool.slice();
     this.studentParameters = namesNetParameters({ embed: e.shape.embed, hidden: [e.shape.hidden] });
     this.students = e.students.map((spec, i) => {
@@ -124,9 +126,8 @@ export class NamesRun {
         validation: { nll: NaN, perplexity: NaN, kl: NaN },
       };
     });
-    const v = data.validation;
-    this.valX = tf.tidy(() => oneHotContexts(tf.tensor2d(v.contexts, [v.rows, CONTEXT], 'int32')));
-    this.valY = tf.tidy(() => tf.oneHot(tf.tensor1d(v.targets, 'int32'), VOCAB) as tf.Tensor2D);
+    this.ownsAnswers = !answers;
+    this.answers = answers ?? new TeacherAnswers(teacher, data);
   }
 
   get currentKnobs(): NamesKnobs {
@@ -180,7 +181,7 @@ export class NamesRun {
 
   /** Names the teacher writes for a `text` student: fresh while its budget lasts, then its bank again. */
   private textBatch(s: Student, size: number): GeneratedBatch {
-    const budget = this.options.queryBudget;
+    const budget = this.budget;
     if (budget !== undefined && s.meter.queries + size > budget && s.bank.length > 0) {
       const kept = s.bank[s.bankCursor % s.bank.length]!;
       s.bankCursor++;
@@ -264,53 +265,35 @@ export class NamesRun {
 
   /** Validation NLL and KL(teacher ‖ student) for every student (one read back), and new samples when due. */
   async evaluate(): Promise<void> {
-    this.teacherValLogP ??= tf.tidy(() => tf.logSoftmax(this.teacher.apply(this.valX) as tf.Tensor2D) as tf.Tensor2D);
-    const teacherLogP = this.teacherValLogP;
-    const packed = tf.tidy(() => {
-      const parts = this.students.map((s) => {
-        const logQ = tf.logSoftmax(s.model.apply(this.valX) as tf.Tensor2D);
-        const nll = tf.neg(tf.mean(tf.sum(tf.mul(this.valY, logQ), 1)));
-        const kl = tf.mean(tf.sum(tf.mul(tf.exp(teacherLogP), tf.sub(teacherLogP, logQ)), 1));
-        return tf.stack([nll, kl]);
-      });
-      if (!this.teacherValidation) parts.push(tf.reshape(tf.neg(tf.mean(tf.sum(tf.mul(this.valY, teacherLogP), 1))), [1]));
-      return tf.concat(parts);
-    });
+    const { valX, valY } = this.answers;
+    const teacherLogP = this.answers.validationLogP();
+    const packed = tf.tidy(() =>
+      tf.concat(
+        this.students.map((s) => {
+          const logQ = tf.logSoftmax(s.model.apply(valX) as tf.Tensor2D);
+          const nll = tf.neg(tf.mean(tf.sum(tf.mul(valY, logQ), 1)));
+          const kl = tf.mean(tf.sum(tf.mul(tf.exp(teacherLogP), tf.sub(teacherLogP, logQ)), 1));
+          return tf.stack([nll, kl]);
+        }),
+      ),
+    );
     const values = await readAndDispose(packed);
     this.students.forEach((s, i) => {
       const nll = values[2 * i]!;
       s.validation = { nll, perplexity: perplexity(nll), kl: values[2 * i + 1]! };
     });
-    if (!this.teacherValidation) {
-      const nll = values[2 * this.students.length]!;
-      this.teacherValidation = { nll, perplexity: perplexity(nll) };
-    }
+    this.teacherValidation ??= await this.answers.validation();
     const tau = this.knobs.streamTemperature;
     const now = performance.now();
-    if (tau === this.streamTemperature && now - this.streamAt < STREAM_INTERVAL_MS) {
-      this.evaluatedAt = this.step;
-      return;
-    }
+    this.evaluatedAt = this.step;
+    if (tau === this.streamTemperature && now - this.streamAt < STREAM_INTERVAL_MS) return;
     this.streamAt = now;
     this.streamTemperature = tau;
     for (const s of this.students) {
-      s.samples = await this.sample(s.model, STREAM_SAMPLES, tau, this.streamRand);
+      s.samples = await sampleNames(s.model, STREAM_SAMPLES, tau, this.streamRand);
       s.novelty = noveltyShares(s.samples, this.data.trainNames, this.data.heldOutNames);
     }
-    if (!this.teacherStream || this.teacherStream.temperature !== tau) {
-      const samples = await this.sample(this.teacher, TEACHER_SAMPLES, tau, mulberry32(9_176 + Math.round(tau * 10)));
-      this.teacherStream = { temperature: tau, samples, novelty: noveltyShares(samples, this.data.trainNames, this.data.heldOutNames) };
-    }
-    this.evaluatedAt = this.step;
-  }
-
-  private async sample(model: tf.LayersModel, count: number, tau: number, rand: () => number): Promise<string[]> {
-    const batch = generateNames(model, count, tau, rand);
-    try {
-      return await namesOf(batch, count);
-    } finally {
-      tf.dispose([batch.contexts, batch.targets, batch.weights]);
-    }
+    this.teacherStream = await this.answers.stream(tau);
   }
 
   teacherFigures(): { validation: ValidationFigures; samples: string[]; novelty: Record<Novelty, number> } {
@@ -359,8 +342,7 @@ export class NamesRun {
     }
     if (this.losses) tf.dispose(this.losses);
     this.losses = null;
-    tf.dispose([this.valX, this.valY]);
-    this.teacherValLogP?.dispose();
+    if (this.ownsAnswers) this.answers.dispose();
   }
 }
 

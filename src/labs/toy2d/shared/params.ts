@@ -11,36 +11,13 @@ import type { Problem } from '../../problems';
 /** What the table covers: the 2-D experiment without its lab tag (the page's state has these fields too). */
 export type Toy2dSettings = Omit<ExperimentConfig, 'lab'>;
 
-/** `hidden=16,8`: 1–3 layer sizes of 2–64 units. */
-function hiddenCodec(): engine.Codec<number[]> {
-  const bad = {
-    code: 'bad-layers',
-    layers: { min: LIMITS.hiddenLayers.min, max: LIMITS.hiddenLayers.max },
-    units: { min: LIMITS.units.min, max: LIMITS.units.max },
-    separator: ',',
-  } as const;
-  const ok = (v: unknown): v is number[] =>
-    Array.isArray(v) &&
-    engine.numberOk(v.length, LIMITS.hiddenLayers, true) &&
-    v.every((u) => engine.numberOk(u, LIMITS.units, true));
-  return engine.tokenCodec<number[]>({
-    parse: (raw) => {
-      if (raw.trim() === '') return undefined;
-      const units = raw.split(',').map((p) => (p.trim() === '' ? NaN : Number(p)));
-      return ok(units) ? units : undefined;
-    },
-    format: (v) => v.join(','),
-    problem: () => bad,
-    validate: (v, entry): Problem[] => (ok(v) ? [] : [{ ...bad, param: entry.url, key: entry.key, value: Array.isArray(v) ? v.join(',') : String(v) }]),
-  });
-}
 
 /** URL names and order are today's (links written before the table still open the same run). */
 export const toy2dTable: engine.ParamTable<Toy2dSettings> = {
   entries: [
     { key: 'dataset', url: 'dataset', kind: 'enum', options: DATASETS },
     { key: 'seed', url: 'seed', kind: 'number', range: LIMITS.seed, integer: true },
-    { key: 'student.hidden', url: 'hidden', kind: 'custom', codec: hiddenCodec() },
+    { key: 'student.hidden', url: 'hidden', kind: 'custom', codec: engine.layersCodec(LIMITS.hiddenLayers, LIMITS.units) },
     { key: 'student.activation', url: 'act', kind: 'enum', options: ACTIVATIONS },
     { key: 'knobs.temperature', url: 'T', kind: 'number', range: LIMITS.temperature, live: true },
     { key: 'knobs.alpha', url: 'alpha', kind: 'number', range: LIMITS.alpha, live: true },

@@ -1,10 +1,12 @@
+import { computeGroup, runGroup } from '../../../../components/distill-run-controls/run-groups';
+import { withLayerCount, withUnits } from '../../../../state/common';
+import { controlsStyles } from '../../../../components/shared/controls-styles';
 import { html, LitElement, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg } from '../../../../i18n/index';
 import { OPTIMIZERS, type OptimizerName, type ViewSettings } from '../../../../state/common';
 import type { BackendInfo } from '../../../../../workers/trainer-api';
 import '../../../../components/distill-run-controls/distill-run-controls';
-import { RUN_CONTROLS_PARTS } from '../../../../components/distill-run-controls/distill-run-controls';
 import { defineElement } from '../../../../components/shared/define';
 import { emit, type DistillRunChangeDetail } from '../../../../components/shared/events';
 import { formStyles, logRangeField, logStops, numberField, rangeField, selectField } from '../../../../components/shared/fields';
@@ -51,7 +53,7 @@ function parameters(hidden: readonly number[]): number {
  * @csspart help - The one-line explanations.
  */
 export class DistillCartpoleControls extends LitElement {
-  static override styles = [hostStyles, formStyles, cartpoleControlsStyles];
+  static override styles = [hostStyles, formStyles, controlsStyles, cartpoleControlsStyles];
 
   @property({ attribute: false }) experiment: CartpoleExperiment = defaultCartpoleExperiment();
   @property({ attribute: false }) view: ViewSettings = { backend: 'auto', speed: 100 };
@@ -82,16 +84,12 @@ export class DistillCartpoleControls extends LitElement {
   }
 
   private setLayers(layers: number): void {
-    const hidden = [...this.experiment.student.hidden];
-    if (layers === hidden.length) return this.restore();
-    const width = hidden[hidden.length - 1] ?? 16;
-    while (hidden.length < layers) hidden.push(width);
-    hidden.length = layers;
-    this.setStudent({ hidden });
+    if (layers === this.experiment.student.hidden.length) return this.restore();
+    this.setStudent({ hidden: withLayerCount(this.experiment.student.hidden, layers, 16) });
   }
 
   private setUnits(units: number): void {
-    const hidden = this.experiment.student.hidden.map(() => units);
+    const hidden = withUnits(this.experiment.student.hidden, units);
     if (hidden.join() === this.experiment.student.hidden.join()) return this.restore();
     this.setStudent({ hidden });
   }
@@ -199,18 +197,10 @@ export class DistillCartpoleControls extends LitElement {
 
   override render(): TemplateResult {
     const e = this.experiment;
+    const groups = { legends: msg.controls.groups, running: this.running, speed: this.view.speed, backend: this.view.backend, backendInfo: this.backendInfo, onChange: (ev: CustomEvent<DistillRunChangeDetail>) => this.onRunChange(ev) };
     return html`<form part="form" @submit=${(ev: Event) => ev.preventDefault()}>
-      <fieldset part="group group-run">
-        <legend>${msg.controls.groups.run}</legend>
-        <distill-run-controls
-          show="run"
-          exportparts=${RUN_CONTROLS_PARTS}
-          .running=${this.running}
-          .speed=${this.view.speed}
-          @distill-run-change=${this.onRunChange}
-        ></distill-run-controls>
-      </fieldset>
-      ${this.renderStudent()} ${this.renderDistillation()}
+      ${runGroup(groups)}
+      ${this.renderDistillation()} ${this.renderStudent()}
       <fieldset part="group group-environment">
         <legend>${cartpoleMsg.controls.groups.environment}</legend>
         ${numberField({
@@ -223,16 +213,7 @@ export class DistillCartpoleControls extends LitElement {
           restore: this.restore,
         })}
       </fieldset>
-      <fieldset part="group group-compute">
-        <legend>${msg.controls.groups.compute}</legend>
-        <distill-run-controls
-          show="backend"
-          exportparts=${RUN_CONTROLS_PARTS}
-          .backend=${this.view.backend}
-          .backendInfo=${this.backendInfo}
-          @distill-run-change=${this.onRunChange}
-        ></distill-run-controls>
-      </fieldset>
+      ${computeGroup(groups)}
     </form>`;
   }
 }

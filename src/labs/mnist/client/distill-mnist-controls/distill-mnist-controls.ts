@@ -1,3 +1,4 @@
+import { computeGroup, runGroup } from '../../../../components/distill-run-controls/run-groups';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { BackendChoice, Speed } from '../../../../state/common';
@@ -12,9 +13,8 @@ import {
   type StudentSpec,
 } from '../../shared/schema';
 import type { BackendInfo } from '../../../../../workers/trainer-api';
-import { controlsStyles } from '../../../toy2d/client/distill-controls/distill-controls.styles';
+import { controlsStyles } from '../../../../components/shared/controls-styles';
 import '../../../../components/distill-run-controls/distill-run-controls';
-import { RUN_CONTROLS_PARTS } from '../../../../components/distill-run-controls/distill-run-controls';
 import { defineElement } from '../../../../components/shared/define';
 import { emit, type DistillRunChangeDetail } from '../../../../components/shared/events';
 import type { DistillMnistChangeDetail } from '../events';
@@ -171,17 +171,12 @@ export class DistillMnistControls extends LitElement {
     this.setStudent(index, { hidden });
   }
 
+  private get groups() {
+    return { legends: mnistMsg.mnistControls.groups, running: this.running, speed: this.speed, backend: this.backend, backendInfo: this.backendInfo, onChange: (e: CustomEvent<DistillRunChangeDetail>) => this.onRunChange(e) };
+  }
+
   private renderRun(): TemplateResult {
-    return html`<fieldset part="group group-run">
-      <legend>${mnistMsg.mnistControls.groups.run}</legend>
-      <distill-run-controls
-        show="play"
-        exportparts=${RUN_CONTROLS_PARTS}
-        .running=${this.running}
-        .speed=${this.speed}
-        @distill-run-change=${this.onRunChange}
-      ></distill-run-controls>
-    </fieldset>`;
+    return runGroup(this.groups);
   }
 
   private renderPreset(): TemplateResult {
@@ -294,17 +289,7 @@ export class DistillMnistControls extends LitElement {
   }
 
   private renderCompute(): TemplateResult {
-    return html`<fieldset part="group group-compute">
-      <legend>${mnistMsg.mnistControls.groups.compute}</legend>
-      <distill-run-controls
-        show="compute"
-        exportparts=${RUN_CONTROLS_PARTS}
-        .speed=${this.speed}
-        .backend=${this.backend}
-        .backendInfo=${this.backendInfo}
-        @distill-run-change=${this.onRunChange}
-      ></distill-run-controls>
-    </fieldset>`;
+    return computeGroup(this.groups);
   }
 
   override render(): TemplateResult {

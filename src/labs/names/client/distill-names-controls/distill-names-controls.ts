@@ -1,10 +1,11 @@
+import { computeGroup, runGroup } from '../../../../components/distill-run-controls/run-groups';
+import { controlsStyles } from '../../../../components/shared/controls-styles';
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg } from '../../../../i18n/index';
 import type { ViewSettings } from '../../../../state/common';
 import type { BackendInfo } from '../../../../../workers/trainer-api';
 import '../../../../components/distill-run-controls/distill-run-controls';
-import { RUN_CONTROLS_PARTS } from '../../../../components/distill-run-controls/distill-run-controls';
 import { defineElement } from '../../../../components/shared/define';
 import type { DistillRunChangeDetail } from '../../../../components/shared/events';
 import { formStyles, logRangeField, logStops, numberField, rangeField, selectField } from '../../../../components/shared/fields';
@@ -20,6 +21,7 @@ import {
   MISSING_MASS,
   NAMES_BATCH_SIZES,
   NAMES_LIMITS,
+  QUERY_BUDGETS,
   cloneNamesExperiment,
   defaultNamesExperiment,
   namesStudent,
@@ -50,6 +52,7 @@ export class DistillNamesControls extends LitElement {
   static override styles = [
     hostStyles,
     formStyles,
+    controlsStyles,
     css`
       form {
         display: grid;
@@ -58,19 +61,6 @@ export class DistillNamesControls extends LitElement {
       }
       fieldset {
         margin: 0;
-        min-width: 0;
-        padding: 0.75rem 1rem 1rem;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        background: var(--_surface);
-        display: flex;
-        flex-direction: column;
-        gap: 0.9rem;
-      }
-      legend {
-        padding: 0 0.4rem;
-        font-weight: 700;
-        font-size: 1.1em;
       }
       .student {
         display: grid;
@@ -190,6 +180,15 @@ export class DistillNamesControls extends LitElement {
               ${t.addStudent}
             </button>`
           : nothing}
+        ${selectField({
+          id: 'budget',
+          label: t.budget,
+          help: t.budgetHelp,
+          options: QUERY_BUDGETS,
+          current: e.budget as (typeof QUERY_BUDGETS)[number],
+          text: (n) => t.budgetOption(n),
+          onPick: (budget) => this.change({ ...cloneNamesExperiment(e), budget }),
+        })}
       </fieldset>
       <fieldset part="group group-shape">
         <legend>${t.shapeTitle}</legend>
@@ -290,29 +289,11 @@ export class DistillNamesControls extends LitElement {
   }
 
   override render(): TemplateResult {
+    const groups = { legends: msg.controls.groups, running: this.running, speed: this.view.speed, backend: this.view.backend, backendInfo: this.backendInfo, onChange: (e: CustomEvent<DistillRunChangeDetail>) => this.onRunChange(e) };
     return html`<form part="form" @submit=${(e: Event) => e.preventDefault()}>
-      <fieldset part="group group-run">
-        <legend>${msg.controls.groups.run}</legend>
-        <distill-run-controls
-          show="play"
-          exportparts=${RUN_CONTROLS_PARTS}
-          .running=${this.running}
-          .speed=${this.view.speed}
-          @distill-run-change=${this.onRunChange}
-        ></distill-run-controls>
-      </fieldset>
-      ${this.renderStudents()} ${this.renderKnobs()}
-      <fieldset part="group group-compute">
-        <legend>${msg.controls.groups.compute}</legend>
-        <distill-run-controls
-          show="compute"
-          exportparts=${RUN_CONTROLS_PARTS}
-          .speed=${this.view.speed}
-          .backend=${this.view.backend}
-          .backendInfo=${this.backendInfo}
-          @distill-run-change=${this.onRunChange}
-        ></distill-run-controls>
-      </fieldset>
+      ${runGroup(groups)}
+      ${this.renderKnobs()} ${this.renderStudents()}
+      ${computeGroup(groups)}
     </form>`;
   }
 }

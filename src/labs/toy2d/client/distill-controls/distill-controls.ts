@@ -1,3 +1,5 @@
+import { computeGroup, runGroup } from '../../../../components/distill-run-controls/run-groups';
+import { withLayerCount, withUnits } from '../../../../state/common';
 import { html, LitElement, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg } from '../../../../i18n/index';
@@ -5,14 +7,13 @@ import { mlpParameterCount, OPTIMIZERS, type OptimizerName } from '../../../../s
 import { ACTIVATIONS, type ActivationName, type AppState, BATCH_SIZES, DATASET_CLASSES, DATASETS, type DatasetName, defaultState, type Knobs, LIMITS, type StudentShape } from '../../shared/schema';
 import type { BackendInfo } from '../../../../../workers/trainer-api';
 import '../../../../components/distill-run-controls/distill-run-controls';
-import { RUN_CONTROLS_PARTS } from '../../../../components/distill-run-controls/distill-run-controls';
 import { defineElement } from '../../../../components/shared/define';
 import { emit, type DistillRunChangeDetail } from '../../../../components/shared/events';
 import type { DistillChangeDetail } from '../events';
 import { checkboxField, formStyles, logRangeField, logStops, numberField, rangeField, selectField } from '../../../../components/shared/fields';
 import { formatFixed, formatInteger, formatKnob, formatPercent, formatSignificant } from '../../../../shared/format';
 import { hostStyles } from '../../../../components/shared/styles';
-import { controlsStyles } from './distill-controls.styles';
+import { controlsStyles } from '../../../../components/shared/controls-styles';
 import { toy2dMsg } from '../../i18n/index';
 import { limits } from '../../../params';
 import { toy2dTable } from '../../shared/params';
@@ -91,16 +92,12 @@ export class DistillControls extends LitElement {
   }
 
   private setLayers(layers: number): void {
-    const hidden = [...this.state.student.hidden];
-    if (layers === hidden.length) return this.restore();
-    const width = hidden[hidden.length - 1] ?? 8;
-    while (hidden.length < layers) hidden.push(width);
-    hidden.length = layers;
-    this.setStudent({ hidden });
+    if (layers === this.state.student.hidden.length) return this.restore();
+    this.setStudent({ hidden: withLayerCount(this.state.student.hidden, layers, 8) });
   }
 
   private setUnits(units: number): void {
-    const hidden = this.state.student.hidden.map(() => units);
+    const hidden = withUnits(this.state.student.hidden, units);
     if (hidden.join() === this.state.student.hidden.join()) return this.restore();
     this.setStudent({ hidden });
   }
@@ -253,29 +250,11 @@ export class DistillControls extends LitElement {
 
   override render(): TemplateResult {
     const s = this.state;
+    const groups = { legends: msg.controls.groups, running: this.running, speed: s.speed, backend: s.backend, backendInfo: this.backendInfo, onChange: (e: CustomEvent<DistillRunChangeDetail>) => this.onRunChange(e) };
     return html`<form part="form" @submit=${(e: Event) => e.preventDefault()}>
-      <fieldset part="group group-run">
-        <legend>${msg.controls.groups.run}</legend>
-        <distill-run-controls
-          show="play"
-          exportparts=${RUN_CONTROLS_PARTS}
-          .running=${this.running}
-          .speed=${s.speed}
-          @distill-run-change=${this.onRunChange}
-        ></distill-run-controls>
-      </fieldset>
+      ${runGroup(groups)}
       ${this.renderDistillation()} ${this.renderData()} ${this.renderStudent()}
-      <fieldset part="group group-compute">
-        <legend>${msg.controls.groups.compute}</legend>
-        <distill-run-controls
-          show="compute"
-          exportparts=${RUN_CONTROLS_PARTS}
-          .speed=${s.speed}
-          .backend=${s.backend}
-          .backendInfo=${this.backendInfo}
-          @distill-run-change=${this.onRunChange}
-        ></distill-run-controls>
-      </fieldset>
+      ${computeGroup(groups)}
     </form>`;
   }
 }

@@ -1,6 +1,10 @@
+/**
+ * The groups of a lab's settings panel, shared by every lab's controls element: the form flows
+ * its fieldsets in columns (one in the narrow settings column, more where there is room), each
+ * group a box with its legend. Fields and buttons inside come from `formStyles` (./fields).
+ */
 import { css } from 'lit';
 
-/** The panels' groups; the fields and buttons inside them come from `formStyles` (../shared/fields). */
 export const controlsStyles = css`
   /* Columns, not a grid: groups differ a lot in height, and columns pack them without gaps. */
   form {
