@@ -26,7 +26,7 @@ export const CROSS_ORIGIN_ISOLATION = {
  * - it starts a pool of 8 workers whatever the device (~17 MB each), while XNNPACK uses
  *   min(8, max(1, cores / 2)) threads: the pool gets that many (one on a 2-core laptop: ~120 MB less).
  */
-const wasmThreadsSelfContained: Plugin = {
+export const wasmThreadsSelfContained: Plugin = {
   name: 'tfjs-wasm-threads-self-contained',
   apply: 'build',
   transform(code, id) {

@@ -164,3 +164,21 @@ export const MNIST_TRAIN_SUBSET = 10_000;
 /** The shipped files, relative to `models/`: DPMN, gzip-compressed (a host sends them as they are). */
 export const MNIST_TEST_FILE = 'mnist/data/test-10000.dpmn.gz';
 export const MNIST_TRAIN_FILE = `mnist/data/train-${MNIST_TRAIN_SUBSET}.dpmn.gz`;
+/**
+ * The lab's digit strip, the first test image of each digit 0–9 (in that order), as a file of its
+ * own (3 kB): the page shows real test digits from the start while the test set streams in later.
+ */
+export const MNIST_STRIP_FILE = 'mnist/data/test-strip.dpmn.gz';
+
+/** The first image of each digit 0–9 in a set, in digit order (the digits missing from it left out). */
+export function firstOfEachDigit(set: MnistSet): MnistSet {
+  const pixels = set.rows * set.cols;
+  const indices: number[] = [];
+  for (let d = 0; d < MNIST_CLASSES; d++) {
+    const i = set.labels.indexOf(d);
+    if (i >= 0) indices.push(i);
+  }
+  const images = new Uint8Array(indices.length * pixels);
+  indices.forEach((i, k) => images.set(set.images.subarray(i * pixels, (i + 1) * pixels), k * pixels));
+  return { ...set, count: indices.length, labels: Uint8Array.from(indices, (i) => set.labels[i]!), images };
+}

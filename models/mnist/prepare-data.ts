@@ -6,7 +6,8 @@
  *
  * writes models/mnist/data/test-10000.dpmn.gz (the full official test set) and
  * models/mnist/data/train-10000.dpmn.gz (the first MNIST_TRAIN_SUBSET official training images, in
- * file order), gzip-compressed, then decodes both back and checks them against the idx data byte for byte.
+ * file order) and models/mnist/data/test-strip.dpmn.gz (the first test image of each digit, the
+ * lab's digit strip), gzip-compressed, then decodes both back and checks them against the idx data byte for byte.
  * Deterministic: the same package gives the same bytes.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -15,6 +16,8 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import {
   classCounts,
   decodeMnistSet,
+  firstOfEachDigit,
+  MNIST_STRIP_FILE,
   encodeMnistSet,
   MNIST_TEST_FILE,
   MNIST_TRAIN_FILE,
@@ -56,4 +59,5 @@ async function write(relative: string, set: MnistSet): Promise<void> {
 const test = await loadIdxSplit('t10k');
 const train = await loadIdxSplit('train');
 await write(MNIST_TEST_FILE, test);
+await write(MNIST_STRIP_FILE, firstOfEachDigit(test));
 await write(MNIST_TRAIN_FILE, firstN(train, MNIST_TRAIN_SUBSET));

@@ -14,7 +14,8 @@
  *      over the window's second half, the steps done, and, as a check, examples seen / time
  *      between the window's first and last snapshots;
  *  (b) main-thread long tasks (> 50 ms) during that window (PerformanceObserver 'longtask');
- *  (c) bare loop: dist/tests/bench/bench.html?backend=<b>&seconds=<s> (tests/bench/bench.html →
+ *  (c) bare loop, once before and once after (a), averaged:
+ *      dist/tests/bench/bench.html?backend=<b>&seconds=<s> (tests/bench/bench.html →
  *      bare-loop.ts → bare.worker.ts), which trains the same Toy2dRun.trainStep in a tight loop
  *      without UI, snapshots or comlink, and sets window.__bareBench = { backend, adapter, steps,
  *      seconds, examplesPerSecond, batchSize } or { error }.
@@ -123,21 +124,35 @@ async function main() {
     for (const backend of opts.startup === 'only' ? [] : opts.backends) {
       const row = { backend, startedAt: new Date().toISOString() };
       rows.push(row);
+      // The bare loop runs before and after the app and the two are averaged: on a shared machine
+      // the load drifts within a minute, and one bare run on one side of the app skews the ratio.
+      const bareRun = async (which) => {
+        log(`${backend}: bare loop, ${which} (${opts.bareSeconds} s) ...`);
+        const context = await browser.newContext();
+        try {
+          return await measureBare(context, server.url, backend, opts);
+        } finally {
+          await context.close().catch(() => {});
+        }
+      };
+      const before = await bareRun('before the app');
       log(`${backend}: app (init, ${opts.warmupSteps} warm-up steps, ${opts.appSeconds} s of training) ...`);
       // Fresh contexts: no worker, GPU device or cache state carries over between measurements.
-      let context = await browser.newContext();
+      const context = await browser.newContext();
       await context.addInitScript(installPageRecorders);
       try {
         Object.assign(row, await measureApp(context, server.url, backend, opts));
       } finally {
         await context.close().catch(() => {});
       }
-      log(`${backend}: bare loop (${opts.bareSeconds} s) ...`);
-      context = await browser.newContext();
-      try {
-        Object.assign(row, await measureBare(context, server.url, backend, opts));
-      } finally {
-        await context.close().catch(() => {});
+      const after = await bareRun('after the app');
+      const bares = [before, after].filter((b) => b.bareExamplesPerSecond > 0);
+      Object.assign(row, after.bareExamplesPerSecond > 0 ? after : before);
+      row.bareRuns = [before.bareExamplesPerSecond, after.bareExamplesPerSecond];
+      row.bareExamplesPerSecond = bares.length ? bares.reduce((a, b) => a + b.bareExamplesPerSecond, 0) / bares.length : undefined;
+      if (bares.length === 2) {
+        const [x, y] = bares.map((b) => b.bareExamplesPerSecond);
+        if (Math.max(x, y) / Math.min(x, y) > 1.2) row.bareNote = `bare loop ${fmtRate(x)} before the app, ${fmtRate(y)} after: the machine's load moved`;
       }
       if (row.appExamplesPerSecond > 0 && row.bareExamplesPerSecond > 0) {
         row.ratio = row.appExamplesPerSecond / row.bareExamplesPerSecond;

@@ -13,7 +13,7 @@ import { selectBackend } from '../../workers/backend';
 import { wasmPaths } from '../../workers/wasm-paths';
 import { loadMnistInBrowser } from '../../src/labs/mnist/worker/load-browser';
 import { MnistRun } from '../../src/labs/mnist/worker/run';
-import { defaultMnistExperiment, type MnistExperiment } from '../../src/labs/mnist/shared/schema';
+import { defaultMnistExperiment, student, type MnistExperiment } from '../../src/labs/mnist/shared/schema';
 
 export interface StepCase {
   case: 'cached' | 'teacher';
@@ -33,10 +33,11 @@ export interface NativeStepResult {
   kernels: { name: string; calls: number; ms: number }[];
 }
 
+/** The Hinton 2015 preset's students, labels, KD and KD (what its hint student becomes after FitNets' stage 1), T = 20. */
 function experiment(size: number): MnistExperiment {
   const e = defaultMnistExperiment();
-  // hintSteps 0: the hint student trains on KD from the first step (its steady state).
-  return { ...e, transfer: { size, excludeDigits: [] }, knobs: { ...e.knobs, batchSize: 128, hintSteps: 0 } };
+  const students = [student([800, 800], 'labels'), student([800, 800], 'kd'), student([800, 800], 'kd')];
+  return { ...e, students, transfer: { size, excludeDigits: [] }, knobs: { ...e.knobs, batchSize: 128, temperature: 20, alpha: 0.9, learningRate: 0.001, optimizer: 'adam' } };
 }
 
 /** Median ms per step (robust to a busy machine) and mean FLOPs per step over `steps` steps. */

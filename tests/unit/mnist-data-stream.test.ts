@@ -1,7 +1,11 @@
 import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { encodeMnistSet, type MnistSet } from '../../models/mnist/dataset';
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { decodeMnistSet, encodeMnistSet, firstOfEachDigit, MNIST_STRIP_FILE, type MnistSet } from '../../models/mnist/dataset';
+import { loadTestSet, modelsFile } from '../../models/mnist/load-node';
+import { defaultDigits } from '../../src/labs/mnist/worker/index';
 import { MnistSetReceiver, streamMnistSet } from '../../models/mnist/dataset-stream';
 import { EvaluationPass, type PassSource } from '../../src/labs/mnist/worker/evaluation-pass';
 
@@ -75,6 +79,19 @@ describe('a DPMN file received in chunks', () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe("the digit strip's own file", () => {
+  it('holds the first test image of each digit 0–9, the strip the lab shows from the whole set', async () => {
+    const strip = decodeMnistSet(gunzipSync(await readFile(modelsFile(MNIST_STRIP_FILE))));
+    const test = await loadTestSet();
+    expect([...strip.labels]).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(Buffer.from(strip.images).equals(Buffer.from(firstOfEachDigit(test).images))).toBe(true);
+    const fromTest = defaultDigits(test);
+    const fromStrip = defaultDigits(strip);
+    expect([...fromStrip.labels]).toEqual([...fromTest.labels]);
+    expect(Buffer.from(fromStrip.images.buffer).equals(Buffer.from(fromTest.images.buffer))).toBe(true);
   });
 });
 

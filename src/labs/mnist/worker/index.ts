@@ -24,6 +24,8 @@ export interface MnistLoaded extends Loaded {
   test: MnistData;
   /** A test set still to be fetched (the browser's, after training has started); absent when whole. */
   testArrival?: TestArrival;
+  /** The digit strip's images (the first test image of each digit), when the test set is still to come. */
+  strip?: MnistData;
 }
 
 /** The test images arriving in the background (`test` fills in order, labels first). */
@@ -83,10 +85,12 @@ function digitsPayload(payload: unknown): { images: Float32Array; labels: Uint8A
 function wrap(run: MnistRun, e: MnistExperiment, loaded: MnistLoaded): LabRun<MnistReadoutFields, MnistInfo> {
   const arrival = loaded.testArrival;
   const arrived = () => (arrival ? arrival.available() : loaded.test.count);
-  // The strip shows test digits; while the test set is still to come, the first training image of
-  // each digit stands in (a drawn digit, `input`, replaces either).
-  let digits = firstOfEachDigit(loaded.test, arrived()) ?? firstOfEachDigit(loaded.train)!;
-  let digitsFromTest = arrived() === loaded.test.count || firstOfEachDigit(loaded.test, arrived()) !== null;
+  // The strip shows test digits: from their own small file while the test set is still to come
+  // (without one, the first training image of each digit stands in until they arrive); a drawn
+  // digit (`input`) replaces them.
+  const strip = loaded.strip ? firstOfEachDigit(loaded.strip) : null;
+  let digits = strip ?? firstOfEachDigit(loaded.test, arrived()) ?? firstOfEachDigit(loaded.train)!;
+  let digitsFromTest = strip !== null || firstOfEachDigit(loaded.test, arrived()) !== null;
   /** The current test-set pass; `stale` once the bias correction changed what the errors are. */
   let pass: EvaluationPass | null = null;
   let stale = false;

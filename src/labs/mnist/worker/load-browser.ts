@@ -14,6 +14,7 @@ import card from '../../../../models/mnist/teacher/model-card.json';
 import weightsUrl from '../../../../models/mnist/teacher/weights.bin.gz?url';
 import testUrl from '../../../../models/mnist/data/test-10000.dpmn.gz?url';
 import trainUrl from '../../../../models/mnist/data/train-10000.dpmn.gz?url';
+import stripUrl from '../../../../models/mnist/data/test-strip.dpmn.gz?url';
 import { fetchGunzipped } from '../../../../models/fetch-bytes';
 import type { LoadProgress } from '../../../../workers/trainer-api';
 import { MNIST_PIXELS, MNIST_TEST_COUNT } from '../shared/schema';
@@ -23,6 +24,7 @@ const resolve = (url: string) => new URL(url, import.meta.url);
 
 let weights: Promise<ArrayBuffer> | null = null;
 let train: Promise<MnistSet> | null = null;
+let strip: Promise<MnistSet> | null = null;
 /** The test set, full size from the start, filled in the background once started. */
 let test: { receiver: MnistSetReceiver; started: boolean } | null = null;
 
@@ -62,9 +64,12 @@ export const loadMnistInBrowser: MnistLoaders['loadMnist'] = async (onProgress: 
     fetchMnistSet(resolve(trainUrl), (loaded, total) => onProgress({ phase: 'train-images', loaded, total })),
     () => (train = null),
   );
+  // The digit strip's ten test images (2 kB): real test digits on the page from the start.
+  strip ??= kept(fetchMnistSet(resolve(stripUrl)), () => (strip = null));
   try {
     const arrival = testArrival();
-    return { teacher, card: card as unknown as MnistTeacherCard, train: await train, test: test!.receiver, testArrival: arrival };
+    const [trainSet, stripSet] = await Promise.all([train, strip]);
+    return { teacher, card: card as unknown as MnistTeacherCard, train: trainSet, test: test!.receiver, testArrival: arrival, strip: stripSet };
   } catch (error) {
     teacher.dispose();
     throw error;
