@@ -49,7 +49,11 @@ const LABS: LabCase[] = [
   {
     id: 'cartpole',
     knobs: ['Temperature T'],
-    views: (page) => [page.getByTestId('cartpole-canvas'), page.getByText('What the teacher added')],
+    views: (page) => [
+      page.getByTestId('cartpole-canvas'),
+      page.getByText('What the teacher added'),
+      page.getByRole('img', { name: /Mean return \(last 100 episodes\) over environment steps/ }),
+    ],
     loss: (page) => page.getByTestId('latest-loss-distilled').locator('.num'),
   },
   {

@@ -26,7 +26,20 @@ function series(role: StudentRole): CurveSeries {
   return { key: role, label: cartpoleMsg.roles[role], description: cartpoleMsg.roleDescriptions[role], style: STUDENT_STYLE[role] };
 }
 
-export function cartpoleCurvesSpec(): CurvesSpec {
+/**
+ * The spec. `stage`: the mean return alone, short, above the cart (what the headline compares);
+ * `more`: the last return, the KL and the training loss further down; `all`: every chart.
+ */
+export function cartpoleCurvesSpec(which: 'all' | 'stage' | 'more' = 'all'): CurvesSpec {
+  const spec = fullSpec();
+  if (which === 'all') return spec;
+  const charts = spec.charts.filter((c) => (c.key === 'mean') === (which === 'stage'));
+  // Beside the headline the legend is one short line; the full descriptions are further down.
+  const series = which === 'stage' ? spec.series.map((s) => ({ ...s, description: undefined })) : spec.series;
+  return { ...spec, series, charts };
+}
+
+function fullSpec(): CurvesSpec {
   const t = cartpoleMsg.chart;
   const returns = { format: (v: number) => formatFixed(v, 1), axis: (v: number) => formatFixed(v, 0), range: [0, MAX_STEPS] as const };
   return {

@@ -44,6 +44,22 @@ export class DistillCartpoleLab extends LabPanelElement<CartpoleSnapshot> {
     hostStyles,
     labPanelStyles,
     css`
+      /* The headline beside the mean-return curve, so both sit above the cart on a laptop screen. */
+      .top {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+        gap: 0.6em;
+        align-items: start;
+      }
+      .stage-curve {
+        padding: 0.4em 0.75em 0.5em;
+        --distill-chart-height: clamp(120px, calc(100vh - 580px), 260px);
+      }
+      @container (max-width: 1100px) {
+        .top {
+          grid-template-columns: minmax(0, 1fr);
+        }
+      }
       table.score {
         border-collapse: collapse;
         width: 100%;
@@ -75,7 +91,8 @@ export class DistillCartpoleLab extends LabPanelElement<CartpoleSnapshot> {
 
   @property({ attribute: false }) experiment: CartpoleExperiment | null = null;
   @property({ attribute: false }) init: CartpoleInit | null = null;
-  private readonly curvesSpec = cartpoleCurvesSpec();
+  private readonly stageSpec = cartpoleCurvesSpec('stage');
+  private readonly moreSpec = cartpoleCurvesSpec('more');
 
   protected note(): void {}
 
@@ -142,7 +159,13 @@ export class DistillCartpoleLab extends LabPanelElement<CartpoleSnapshot> {
       ></distill-cartpole-controls>`)}
       <main class="views" aria-busy=${this.starting ? 'true' : 'false'}>
         ${this.renderToolbar()}
-        <distill-gain part="gain" .view=${gain}></distill-gain>
+        <div class="top">
+          <distill-gain part="gain" .view=${gain}></distill-gain>
+          <section class="panel stage-curve" aria-labelledby="mean-title">
+            <h2 id="mean-title" class="visually-hidden">${p.chartTitle}</h2>
+            <distill-curves part="chart" exportparts="legend, chart, plot, latest" .spec=${this.stageSpec}></distill-curves>
+          </section>
+        </div>
         <section class="panel" aria-labelledby="stage-title">
           <h2 id="stage-title" class="small" title=${p.stageHint}>${p.stageTitle}</h2>
           <distill-cartpole-stage
@@ -162,7 +185,7 @@ export class DistillCartpoleLab extends LabPanelElement<CartpoleSnapshot> {
         <section class="panel" aria-labelledby="chart-title">
           <h2 id="chart-title">${p.chartTitle}</h2>
           <p class="hint">${p.chartHint}</p>
-          <distill-curves part="chart" exportparts="legend, chart, plot, latest" .spec=${this.curvesSpec}></distill-curves>
+          <distill-curves part="more-chart" exportparts="legend: more-legend, chart: more-chart-figure, plot: more-plot, latest: more-latest" .spec=${this.moreSpec}></distill-curves>
         </section>
         <section class="panel" part="cost-panel"><slot name="cost"></slot></section>
       </main>
