@@ -12,6 +12,7 @@ import { RUN_CONTROLS_PARTS } from '../distill-run-controls/distill-run-controls
 import { formatFlops, formatFlopsPerSecond } from '../../cost/units';
 import { msg } from '../../i18n/index';
 import type { LabPanel } from '../../labs/types';
+import { emitPanel } from '../../labs/panel-events';
 import type { ViewSettings } from '../../state/common';
 import type { BackendInfo } from '../../../workers/trainer-api';
 import type { DistillCurves } from '../distill-curves/distill-curves';
@@ -95,6 +96,18 @@ export abstract class LabPanelElement<S extends { flops: { total: number; perSec
         ${msg.panel.settings}
       </button>
     </div>`;
+  }
+
+  /**
+   * A controls change may carry view settings (speed, backend) beside experiment fields: sends
+   * those as `distill-view-change` and returns the rest, the experiment patch.
+   */
+  protected takeView<D extends Partial<ViewSettings>>(detail: D): Omit<D, 'backend' | 'speed'> {
+    const { backend, speed, ...patch } = detail;
+    if (backend !== undefined || speed !== undefined) {
+      emitPanel(this, 'distill-view-change', { ...(backend !== undefined ? { backend } : {}), ...(speed !== undefined ? { speed } : {}) });
+    }
+    return patch;
   }
 
   /** The summary's place while a run starts: the playground's starting line, slotted in. */

@@ -105,10 +105,7 @@ export class DistillCartpoleLab extends LabPanelElement<CartpoleSnapshot> {
     event.stopPropagation();
     const e = this.experiment;
     if (!e) return;
-    const { backend, speed, ...patch } = event.detail;
-    if (backend !== undefined || speed !== undefined) {
-      emitPanel(this, 'distill-view-change', { ...(backend !== undefined ? { backend } : {}), ...(speed !== undefined ? { speed } : {}) });
-    }
+    const patch = this.takeView(event.detail);
     if (Object.keys(patch).length === 0) return;
     const next: CartpoleExperiment = {
       ...e,

@@ -137,10 +137,7 @@ export class DistillToy2dLab extends LabPanelElement<Toy2dSnapshot> {
     event.stopPropagation();
     const e = this.experiment;
     if (!e) return;
-    const { backend, speed, lab: _lab, ...patch } = event.detail;
-    if (backend !== undefined || speed !== undefined) {
-      emitPanel(this, 'distill-view-change', { ...(backend !== undefined ? { backend } : {}), ...(speed !== undefined ? { speed } : {}) });
-    }
+    const { lab: _lab, ...patch } = this.takeView(event.detail);
     if (Object.keys(patch).length === 0) return;
     const next: ExperimentConfig = {
       ...e,
