@@ -16,27 +16,52 @@ export const CHUNK_BUDGET_MS = 12;
 export const MAX_STEPS_PER_CHUNK = 500;
 /**
  * The share of the worker's time light and heavy snapshots may each take: one that cost c ms
- * waits c / share ms for the next of its kind (a 1 ms light one: 30 a second; a 30 ms heavy one
- * (a 2-D lab's maps, 250 MNIST test images): every 1.5 s). Together ~4 %: training keeps ~95 %.
+ * waits c / share ms for the next of its kind (a 1 ms light one: 30 a second; a 20 ms heavy one
+ * (a 2-D lab's maps, 250 MNIST test images): every 1 s). Together ~3 %: training keeps ~97 %.
  */
-export const LIGHT_SHARE = 0.02;
-export const HEAVY_SHARE = 0.02;
+export const LIGHT_SHARE = 0.015;
+export const HEAVY_SHARE = 0.015;
 /**
- * Yet the page hears at least this often while training (curves, step count), unless a light
- * snapshot costs over 1/25 of this gap (a slow device, MNIST's 20 ms ones): then it is 25 × its
- * cost (4 %).
+ * Yet the page hears at least this often while training (curves, step count), as long as that
+ * costs at most FLOOR_SHARE of the time: a light snapshot dearer than 1/40 of this gap waits
+ * 40 × its cost.
  */
 const MAX_LIGHT_GAP_MS = 250;
 /**
  * The heavy part is never older than this while training: the test-set evaluation behind a lab's
- * curves and its "what the teacher added" headline moves on at least every 2 s, even when one
- * heavy snapshot was dear (MNIST's first pass also measures the teacher).
+ * curves and its "what the teacher added" headline moves on at least every 2 s (MNIST's chunks of
+ * its test-set pass are sized to ~50 ms so that this holds), unless one heavy snapshot costs over
+ * 1/40 of it: then it waits 40 × its cost.
  */
 const HEAVY_MAX_GAP_MS = 2000;
-/** Even on the slowest device the page hears from the trainer at least this often. */
-const MAX_SNAPSHOT_GAP_MS = 5000;
-/** examples/s is measured over at least this much wall time. */
+/**
+ * The most of the worker's time each kind of snapshot may take to keep the gaps above. Without
+ * this bound a software GPU (WebGPU on SwiftShader: a 2-D lab's maps take ~3.5 s, its test-set
+ * metrics ~1 s) spent half its time on snapshots forced every 2 s and 5 s.
+ */
+export const FLOOR_SHARE = 0.025;
+
+/** The wait before the next light snapshot, given what the last one cost (ms). */
+export function lightGapMs(cost: number): number {
+  return Math.max(1000 / SNAPSHOTS_PER_SECOND, Math.min(cost / LIGHT_SHARE, Math.max(MAX_LIGHT_GAP_MS, cost / FLOOR_SHARE)));
+}
+
+/** The wait before the next heavy snapshot, given what the last one cost (ms). */
+export function heavyGapMs(cost: number): number {
+  return Math.max(HEAVY_INTERVAL_MS, Math.min(cost / HEAVY_SHARE, Math.max(HEAVY_MAX_GAP_MS, cost / FLOOR_SHARE)));
+}
+
+/**
+ * examples/s is measured over at least this much wall time, and over at least 1.25 heavy
+ * snapshot gaps (at most 10 s), so the window always holds the dearest pause: a 1.5 s window
+ * between 2 s heavy snapshots often held none and reported up to twice the real rate.
+ */
 const RATE_WINDOW_MS = 1500;
+const MAX_RATE_WINDOW_MS = 10_000;
+
+export function rateWindowMs(heavyCost: number): number {
+  return Math.min(MAX_RATE_WINDOW_MS, Math.max(RATE_WINDOW_MS, 1.25 * heavyGapMs(heavyCost)));
+}
 
 /** Yields to the event loop without setTimeout's 4 ms clamp, so queued messages (pause) run. */
 function yieldToEventLoop(): Promise<void> {
@@ -87,13 +112,14 @@ export function createPacer(now: () => number) {
     },
 
     /**
-     * Samples (time, examples) after every chunk. The window always spans at least RATE_WINDOW_MS
+     * Samples (time, examples) after every chunk. The window always spans at least rateWindowMs()
      * of wall time, snapshot pauses included, so examples/s is what the user actually gets.
      */
     noteRate(examples: number): void {
       const t = now();
       rate.push({ t, examples });
-      while (rate.length > 2 && t - rate[1]!.t >= RATE_WINDOW_MS) rate.shift();
+      const window = rateWindowMs(heavyCost);
+      while (rate.length > 2 && t - rate[1]!.t >= window) rate.shift();
     },
 
     resetRate(): void {
@@ -161,10 +187,7 @@ export function createPacer(now: () => number) {
           pacer.noteRate(r.examplesSeen);
           const t = now();
           // Snapshots are spaced by their cost, so training keeps ~95 % of the time on any device.
-          const lightGap = Math.max(1000 / SNAPSHOTS_PER_SECOND, Math.min(lightCost / LIGHT_SHARE, Math.max(MAX_LIGHT_GAP_MS, 25 * lightCost)));
-          if (t - lastSnapshotAt >= Math.min(MAX_SNAPSHOT_GAP_MS, lightGap)) {
-            ctx.publish(await ctx.snapshot(t - lastHeavyAt >= Math.min(HEAVY_MAX_GAP_MS, Math.max(HEAVY_INTERVAL_MS, heavyCost / HEAVY_SHARE))));
-          }
+          if (t - lastSnapshotAt >= lightGapMs(lightCost)) ctx.publish(await ctx.snapshot(t - lastHeavyAt >= heavyGapMs(heavyCost)));
         });
       } catch (error) {
         pacer.playing = false;

@@ -77,9 +77,10 @@ export const barsStyles = css`
   .bar {
     flex: 1 1 0;
     max-width: 1.5rem;
-    min-height: 1px;
+    height: 100%;
     border-radius: 3px 3px 0 0;
-    transition: height var(--distill-bar-transition, 250ms) ease-out;
+    transform-origin: 50% 100%;
+    transition: transform var(--distill-bar-transition, 250ms) ease-out;
   }
   .axis {
     padding-top: 0.2rem;

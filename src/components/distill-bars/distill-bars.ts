@@ -6,7 +6,7 @@ import { formatKnob, formatPercent, formatSignificant } from '../../shared/forma
 import { classMarker } from '../shared/markers';
 import { hostStyles } from '../shared/styles';
 import { seriesChip, seriesFillStyles, type SeriesStyle } from '../shared/series';
-import { barHeight, columnPlan, type ColumnPlan, columnValues, type Distribution, scaleTop, topEntries } from './bars-data';
+import { barHeight, barScale, columnPlan, type ColumnPlan, columnValues, type Distribution, scaleTop, topEntries } from './bars-data';
 import { barsStyles } from './distill-bars.styles';
 
 export type { Distribution } from './bars-data';
@@ -99,7 +99,7 @@ export class DistillBars extends LitElement {
           return html`<div
             class="bar fill-${model.style.key}"
             part="bar bar-${model.key}"
-            style="height:${(barHeight(v, top) * 100).toFixed(2)}%"
+            style="transform:scaleY(${barScale(barHeight(v, top))})"
             title=${msg.bars.bar(model.label, name, formatPercent(v))}
           ></div>`;
         })}

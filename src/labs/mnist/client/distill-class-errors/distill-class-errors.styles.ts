@@ -133,9 +133,10 @@ export const classErrorsStyles = css`
   .bar {
     flex: 1 1 0;
     max-width: 1.3rem;
-    min-height: 1px;
+    height: 100%;
     border-radius: 3px 3px 0 0;
-    transition: height var(--distill-bar-transition, 250ms) ease-out;
+    transform-origin: 50% 100%;
+    transition: transform var(--distill-bar-transition, 250ms) ease-out;
   }
   .x-axis {
     grid-column: 2;

@@ -6,6 +6,7 @@ import { formatInteger, formatPercent } from '../../../../shared/format';
 import { hostStyles, legendStyles, scrollCueStyles } from '../../../../components/shared/styles';
 import { modelChip, modelFillStyles, type ModelStyle, studentStyle, TEACHER_STYLE } from '../distill-digits/mnist-models';
 import { niceAxis } from '../../../../shared/axis';
+import { barScale } from '../../../../components/distill-bars/bars-data';
 import { confusionHeat, errorRate, maxOffDiagonal, topConfusions } from './class-errors-data';
 import { classErrorsStyles } from './distill-class-errors.styles';
 import { mnistMsg } from '../../i18n/index';
@@ -150,7 +151,7 @@ export class DistillClassErrors extends LitElement {
                 return html`<div
                   class="bar model-${m.style.key}"
                   part="bar bar-${m.style.key}"
-                  style="height:${pos(Math.min(r, top))}"
+                  style="transform:scaleY(${barScale(top > 0 ? r / top : 0)})"
                   title=${t.bar(
                     m.name,
                     mnistMsg.mnist.digit(d),
