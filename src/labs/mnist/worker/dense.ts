@@ -6,7 +6,7 @@
  * GPU backends transpose for free inside matMul, so they keep the plain op.
  */
 import * as tf from '@tensorflow/tfjs';
-import { wasmGemmReady, wasmMatMul } from '../../../../workers/wasm-gemm/kernel';
+import { wasmGemmReady, wasmMatMul } from '../../../../workers/wasm-kernels/kernels';
 
 type DenseFn = (x: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.Tensor1D) => tf.Tensor2D;
 
@@ -40,10 +40,21 @@ const explicitTransposeInputDense = tf.customGrad(((x: tf.Tensor2D, kernel: tf.T
 }) as unknown as (...args: (tf.Tensor | tf.GradSaveFunc)[]) => { value: tf.Tensor; gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor[] }) as unknown as DenseFn;
 
 /**
- * On WebAssembly with SIMD: the same layer on the generated GEMM (workers/wasm-gemm/), which
+ * dx = dy · Wᵀ for the generated GEMM, which reads B row by row and so needs Wᵀ written out: for a
+ * big W (800 × 800: 640,000 floats) it is cheaper to transpose the two batch-sized matrices
+ * instead, dx = (W · dyᵀ)ᵀ (2 × 102,400 floats at batch 128).
+ */
+function inputGradient(dy: tf.Tensor2D, kernel: tf.Tensor2D): tf.Tensor2D {
+  const [inputs, outputs] = kernel.shape;
+  const batch = dy.shape[0];
+  if (inputs * outputs > batch * (inputs + outputs)) return tf.transpose(wasmMatMul(kernel, tf.transpose(dy)));
+  return wasmMatMul(dy, tf.transpose(kernel));
+}
+
+/**
+ * On WebAssembly with SIMD: the same layer on the generated GEMM (workers/wasm-kernels/), which
  * multiplies by xᵀ without a transpose and, with relaxed SIMD, fuses each multiply-add: ~50
- * GFLOP/s per core against ~25 for tfjs's matMul (`npm run bench:native`). dx still multiplies
- * by an explicit Wᵀ (the GEMM reads B row by row).
+ * GFLOP/s per core against ~25 for tfjs's matMul (`npm run bench:native`).
  */
 const gemmDense = tf.customGrad(((x: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.Tensor1D, save: tf.GradSaveFunc) => {
   save([x, kernel]);
@@ -52,7 +63,7 @@ const gemmDense = tf.customGrad(((x: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.
     gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
       const [xs, ks] = saved as [tf.Tensor2D, tf.Tensor2D];
       const d = dy as tf.Tensor2D;
-      return [wasmMatMul(d, tf.transpose(ks)), wasmMatMul(xs, d, true), tf.sum(d, 0)];
+      return [inputGradient(d, ks), wasmMatMul(xs, d, true), tf.sum(d, 0)];
     },
   };
 }) as unknown as (...args: (tf.Tensor | tf.GradSaveFunc)[]) => { value: tf.Tensor; gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor[] }) as unknown as DenseFn;

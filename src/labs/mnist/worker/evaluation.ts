@@ -16,6 +16,7 @@ import {
   type TransferSet,
 } from '../shared/schema';
 import { imagesToFloat, type MnistData } from './transfer';
+import type { Predictor } from './teacher-forward';
 
 /** Test images per evaluation batch: bounds the memory of an evaluation pass. */
 export const EVAL_BATCH = 1000;
@@ -65,7 +66,7 @@ export async function chunkConfusions(
   start: number,
   size: number,
   students: LogitsFn[],
-  teacher: tf.LayersModel | null,
+  teacher: Predictor | null,
 ): Promise<Int32Array[]> {
   const models = students.length + (teacher ? 1 : 0);
   const end = Math.min(test.count, start + size);
@@ -99,7 +100,7 @@ export async function chunkConfusions(
 export async function testMetrics(
   test: MnistData,
   students: LogitsFn[],
-  teacher: tf.LayersModel | null,
+  teacher: Predictor | null,
 ): Promise<{ teacher: ClassMetrics | null; students: ClassMetrics[] }> {
   const confusions = await chunkConfusions(test, 0, test.count, students, teacher);
   return {
@@ -114,7 +115,7 @@ export async function testMetrics(
  */
 export async function distributionsOf(
   images: Float32Array,
-  teacher: tf.LayersModel,
+  teacher: Predictor,
   students: LogitsFn[],
   temperature: number,
 ): Promise<MnistDistributions> {

@@ -27,6 +27,7 @@ import { createRegressor, disposeRegressor, hintLoss, type HintRegressor } from 
 import { denseFor, inputDenseFor, type DenseFn } from './dense';
 import { biasVector, chunkConfusions, distributionsOf, type LogitsFn, type MnistDistributions, type MnistEvaluation, testMetrics, withBias } from './evaluation';
 import { TeacherLogitCache } from './teacher-cache';
+import { teacherForward, type Predictor } from './teacher-forward';
 import { BatchStream, checkMnistData, imagesToFloat, selectTransferSet, type MnistData } from './transfer';
 
 export type { MnistData } from './transfer';
@@ -90,7 +91,9 @@ export class MnistRun {
 
   private readonly teacher: tf.LayersModel;
   /** The teacher's layers up to its hint layer (outputs that hidden layer). Null without hint students. */
-  private readonly hintTeacher: tf.LayersModel | null;
+  private readonly hintTeacher: Predictor | null;
+  /** The teacher's logits: on wasm through the generated GEMM (teacher-forward.ts). */
+  private readonly teacherOutput: Predictor;
   /** The teacher's logits on the transfer set, each image's computed once (`teacher-cache.ts`). */
   private readonly teacherLogits: TeacherLogitCache;
   private readonly students: Student[];
@@ -128,10 +131,9 @@ export class MnistRun {
 
     const hintLayerName = `hidden${config.hintLayer}`;
     const needsHints = config.students.some((s) => s.objective === 'hints');
-    this.hintTeacher = needsHints
-      ? tf.model({ inputs: teacher.inputs, outputs: teacher.getLayer(hintLayerName).output as tf.SymbolicTensor })
-      : null;
-    this.teacherLogits = new TeacherLogitCache(teacher, this.transferIndices, data.train.count, MNIST_CLASSES);
+    this.hintTeacher = needsHints ? teacherForward(teacher, hintLayerName) : null;
+    this.teacherOutput = teacherForward(teacher);
+    this.teacherLogits = new TeacherLogitCache(this.teacherOutput, this.transferIndices, data.train.count, MNIST_CLASSES);
     const hintUnits = needsHints ? denseUnits(teacher.getLayer(hintLayerName)) : 0;
 
     this.students = config.students.map((spec, i) => {
@@ -338,7 +340,7 @@ export class MnistRun {
    */
   async evaluate(): Promise<MnistEvaluation> {
     const bias = biasVector(this.knobs, this.experiment.transfer);
-    const metrics = await testMetrics(this.test, this.studentLogits(bias), this.teacherEval === null ? this.teacher : null);
+    const metrics = await testMetrics(this.test, this.studentLogits(bias), this.teacherEval === null ? this.teacherOutput : null);
     if (metrics.teacher) this.teacherEval = metrics.teacher;
     return { step: this.step, biasCorrected: bias !== null, teacher: this.teacherEval!, students: metrics.students };
   }
@@ -360,7 +362,7 @@ export class MnistRun {
    */
   async evaluateChunk(start: number, size: number, withTeacher = false): Promise<{ biasCorrected: boolean; confusions: Int32Array[] }> {
     const bias = biasVector(this.knobs, this.experiment.transfer);
-    return { biasCorrected: bias !== null, confusions: await chunkConfusions(this.test, start, size, this.studentLogits(bias), withTeacher ? this.teacher : null) };
+    return { biasCorrected: bias !== null, confusions: await chunkConfusions(this.test, start, size, this.studentLogits(bias), withTeacher ? this.teacherOutput : null) };
   }
 
   /**
@@ -370,7 +372,7 @@ export class MnistRun {
    */
   async distributions(images: Float32Array): Promise<MnistDistributions> {
     const bias = biasVector(this.knobs, this.experiment.transfer);
-    return distributionsOf(images, this.teacher, this.studentLogits(bias), this.knobs.temperature);
+    return distributionsOf(images, this.teacherOutput, this.studentLogits(bias), this.knobs.temperature);
   }
 
   /** Student `i`'s model (weights shared with the run: do not dispose it). */
@@ -390,6 +392,6 @@ export class MnistRun {
     this.lastLosses?.dispose();
     this.lastLosses = null;
     this.teacherLogits.dispose();
-    // hintTeacher shares the teacher's layers and owns no weights: disposing it would free the teacher's.
+    // hintTeacher and teacherOutput share the teacher's layers and own no weights: disposing them would free the teacher's.
   }
 }

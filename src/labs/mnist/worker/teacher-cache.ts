@@ -13,6 +13,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { MNIST_PIXELS } from '../shared/schema';
 import { imagesToFloat } from './transfer';
+import type { Predictor } from './teacher-forward';
 
 export class TeacherLogitCache {
   /** Row of each training-set index in the cache, −1 outside the transfer set. */
@@ -23,7 +24,7 @@ export class TeacherLogitCache {
   filledCount = 0;
 
   constructor(
-    private readonly teacher: tf.LayersModel,
+    private readonly teacher: Predictor,
     private readonly transferIndices: Uint32Array,
     trainCount: number,
     classes: number,

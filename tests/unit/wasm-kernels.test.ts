@@ -1,21 +1,24 @@
 /**
- * The generated WebAssembly GEMM (workers/wasm-gemm/): against a plain triple loop on raw memory
+ * The generated WebAssembly kernels (workers/wasm-kernels/). The GEMM: against a plain triple loop on raw memory
  * (panels of 6 rows and the rows left over, 8-column blocks and the scalar column tail, k blocks),
  * then as a tfjs kernel on the wasm backend: the same values as tf.matMul, the dense layer's
- * gradients equal to tfjs's own, and an MNIST run on it with tf.memory().numTensors flat.
+ * gradients equal to tfjs's own, and an MNIST run on it with tf.memory().numTensors flat. The
+ * fused Adam: the same weights and moments as tfjs's Adam, step after step.
  * (Node has SIMD but not relaxed SIMD: the unfused variant runs here; the e2e suite runs the fused
  * one in Chromium.)
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { gemm } from '../../workers/wasm-gemm/gemm';
-import { gemmModuleBytes, hasSimd } from '../../workers/wasm-gemm/gemm-module';
-import { wasmGemmReady, wasmMatMul } from '../../workers/wasm-gemm/kernel';
+import { gemm } from '../../workers/wasm-kernels/gemm';
+import { gemmModuleBytes, hasSimd } from '../../workers/wasm-kernels/gemm-module';
+import { wasmGemmReady, wasmMatMul } from '../../workers/wasm-kernels/kernels';
 import { denseFor, gemmDense, inputDenseFor, gemmInputDense, plainDense } from '../../src/labs/mnist/worker/dense';
 import { MnistRun, type MnistData } from '../../src/labs/mnist/worker/run';
 import { defaultMnistExperiment, student } from '../../src/labs/mnist/shared/schema';
 import { mulberry32 } from '../../src/shared/random';
+import { FusedAdamOptimizer } from '../../workers/objectives/fused-adam';
+import { teacherForward } from '../../src/labs/mnist/worker/teacher-forward';
 
 type Shape = [m: number, n: number, k: number, transposeA: boolean];
 
@@ -108,18 +111,47 @@ describe('the GEMM as a tfjs kernel on the wasm backend', () => {
     tf.dispose([a, b, at, fast, fastT, want]);
   });
 
-  it("the dense layer's gradients equal tfjs's own", () => {
-    const x = tf.randomUniform([20, 30], -1, 1, 'float32', 3) as tf.Tensor2D;
-    const w = tf.randomUniform([30, 12], -1, 1, 'float32', 4) as tf.Tensor2D;
-    const bias = tf.randomUniform([12], -1, 1, 'float32', 5) as tf.Tensor1D;
-    const loss = (dense: typeof plainDense) => (xs: tf.Tensor, ws: tf.Tensor, bs: tf.Tensor) =>
-      tf.sum(tf.square(dense(xs as tf.Tensor2D, ws as tf.Tensor2D, bs as tf.Tensor1D)));
-    const want = tf.grads(loss(plainDense))([x, w, bias]);
-    const got = tf.grads(loss(gemmDense))([x, w, bias]);
-    for (let i = 0; i < 3; i++) expect(tf.max(tf.abs(tf.sub(got[i]!, want[i]!))).dataSync()[0]).toBeLessThan(1e-3);
-    const gotInput = tf.grads(loss(gemmInputDense))([x, w, bias]);
-    for (let i = 1; i < 3; i++) expect(tf.max(tf.abs(tf.sub(gotInput[i]!, want[i]!))).dataSync()[0]).toBeLessThan(1e-3);
-    tf.dispose([x, w, bias, ...want, ...got, ...gotInput]);
+  // [batch, inputs, outputs]: dx as dy · Wᵀ (a small W), and as (W · dyᵀ)ᵀ (a W bigger than the batch's matrices).
+  for (const [batch, inputs, outputs] of [[20, 30, 12], [4, 30, 20]]) {
+    it(`the dense layer's gradients equal tfjs's own (batch ${batch}, ${inputs} → ${outputs})`, () => {
+      const x = tf.randomUniform([batch, inputs], -1, 1, 'float32', 3) as tf.Tensor2D;
+      const w = tf.randomUniform([inputs, outputs], -1, 1, 'float32', 4) as tf.Tensor2D;
+      const bias = tf.randomUniform([outputs], -1, 1, 'float32', 5) as tf.Tensor1D;
+      const loss = (dense: typeof plainDense) => (xs: tf.Tensor, ws: tf.Tensor, bs: tf.Tensor) =>
+        tf.sum(tf.square(dense(xs as tf.Tensor2D, ws as tf.Tensor2D, bs as tf.Tensor1D)));
+      const want = tf.grads(loss(plainDense))([x, w, bias]);
+      const got = tf.grads(loss(gemmDense))([x, w, bias]);
+      for (let i = 0; i < 3; i++) {
+        expect(got[i]!.shape).toEqual(want[i]!.shape);
+        expect(tf.max(tf.abs(tf.sub(got[i]!, want[i]!))).dataSync()[0]).toBeLessThan(1e-3);
+      }
+      const gotInput = tf.grads(loss(gemmInputDense))([x, w, bias]);
+      for (let i = 1; i < 3; i++) expect(tf.max(tf.abs(tf.sub(gotInput[i]!, want[i]!))).dataSync()[0]).toBeLessThan(1e-3);
+      tf.dispose([x, w, bias, ...want, ...got, ...gotInput]);
+    });
+  }
+
+  it("the teacher's forward pass on it gives the model's own logits and hidden layer", () => {
+    const model = tf.sequential();
+    model.add(tf.layers.dense({ units: 30, activation: 'relu', inputShape: [50], name: 'hidden1', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }), biasInitializer: 'ones' }));
+    model.add(tf.layers.dropout({ rate: 0.5 }));
+    model.add(tf.layers.dense({ units: 10, name: 'logits', kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }));
+    const x = tf.randomUniform([17, 50], 0, 1, 'float32', 9) as tf.Tensor2D;
+    const fast = teacherForward(model);
+    expect(fast).not.toBe(model);
+    const hidden = teacherForward(model, 'hidden1');
+    const own = tf.model({ inputs: model.inputs, outputs: model.getLayer('hidden1').output as tf.SymbolicTensor });
+    const pairs = [
+      [fast.predict(x), model.predict(x)],
+      [hidden.predict(x), own.predict(x)],
+    ] as tf.Tensor[][];
+    for (const [a, b] of pairs) {
+      expect(a!.shape).toEqual(b!.shape);
+      expect(tf.max(tf.abs(tf.sub(a!, b!))).dataSync()[0]).toBeLessThan(1e-5);
+    }
+    expect(() => teacherForward(model, 'nope')).toThrow(RangeError);
+    tf.dispose([x, ...pairs.flat()]);
+    model.dispose();
   });
 
   it('an MNIST run trains on it and keeps tf.memory().numTensors flat', async () => {
@@ -147,5 +179,57 @@ describe('the GEMM as a tfjs kernel on the wasm backend', () => {
     for (const l of losses) expect(Number.isFinite(l.total)).toBe(true);
     run.dispose();
     teacher.dispose();
+  });
+});
+
+describe('fused Adam on the wasm backend', () => {
+  beforeAll(async () => {
+    expect(await tf.setBackend('wasm')).toBe(true);
+  });
+
+  it("moves weights and moments as tfjs's Adam does, on sizes with and without a remainder of 4", () => {
+    const rand = mulberry32(7);
+    const shapes = [[7], [4, 3], [33, 5], [1]];
+    const init = shapes.map((s) => Float32Array.from({ length: s.reduce((a, b) => a * b, 1) }, () => rand() - 0.5));
+    const make = (tag: string) => shapes.map((s, i) => tf.variable(tf.tensor(init[i]!, s), true, `${tag}${i}`));
+    const ours = make('fused');
+    const theirs = make('tfjs');
+    const fused = new FusedAdamOptimizer(0.01);
+    const plain = tf.train.adam(0.01);
+    const grads = (vars: tf.Variable[], step: number) =>
+      Object.fromEntries(vars.map((v, i) => [v.name, tf.tidy(() => tf.sin(tf.add(tf.mul(v, 3 + i), step)))]));
+    const start = tf.memory().numTensors;
+    for (let step = 0; step < 12; step++) {
+      if (step === 6) {
+        // The learning-rate knob sets the field in place (workers/objectives/optimizer.ts).
+        (fused as unknown as { learningRate: number }).learningRate = 0.003;
+        (plain as unknown as { learningRate: number }).learningRate = 0.003;
+      }
+      const a = grads(ours, step);
+      const b = grads(theirs, step);
+      fused.applyGradients(a);
+      plain.applyGradients(b);
+      tf.dispose([...Object.values(a), ...Object.values(b)]);
+      if (step === 2) expect(tf.memory().numTensors).toBeGreaterThan(start);
+    }
+    for (let i = 0; i < shapes.length; i++) {
+      const x = ours[i]!.dataSync();
+      const y = theirs[i]!.dataSync();
+      for (let j = 0; j < x.length; j++) expect(Math.abs(x[j]! - y[j]!)).toBeLessThan(1e-6);
+      // It really moved.
+      expect(Math.abs(x[0]! - init[i]![0]!)).toBeGreaterThan(1e-3);
+    }
+    const stateOf = (o: tf.Optimizer) => (o as unknown as { accumulatedSecondMoment: { variable: tf.Variable }[] }).accumulatedSecondMoment.map((m) => m.variable.dataSync());
+    const [vo, vt] = [stateOf(fused), stateOf(plain)];
+    for (let i = 0; i < shapes.length; i++) for (let j = 0; j < vo[i]!.length; j++) expect(Math.abs(vo[i]![j]! - vt[i]![j]!)).toBeLessThan(1e-7);
+    // Flat after the first step made the moments: one more step adds no tensor.
+    const before = tf.memory().numTensors;
+    const g = grads(ours, 99);
+    fused.applyGradients(g);
+    tf.dispose(Object.values(g));
+    expect(tf.memory().numTensors).toBe(before);
+    fused.dispose();
+    plain.dispose();
+    tf.dispose([...ours, ...theirs]);
   });
 });

@@ -1,0 +1,53 @@
+/**
+ * The frozen teacher's forward pass, up to its logits or a hidden layer (FitNets' hints). On
+ * WebAssembly with the generated GEMM (workers/wasm-kernels/) it runs straight through the dense
+ * layers' weights on that GEMM — tfjs's own matMul there is half as fast (`npm run bench:native`,
+ * "with teacher forward"); elsewhere, or for a model that is not plain Dense / Dropout layers, it
+ * is the model's own `predict`. Dropout is inert at inference either way.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { wasmGemmReady, wasmMatMul } from '../../../../workers/wasm-kernels/kernels';
+
+/** What the lab needs of a teacher: logits (or hidden activations) for a batch of images. */
+export interface Predictor {
+  predict(x: tf.Tensor2D): tf.Tensor | tf.Tensor[];
+}
+
+interface DenseStep {
+  layer: tf.layers.Layer;
+  relu: boolean;
+}
+
+function plan(model: tf.LayersModel, last: number): DenseStep[] | null {
+  const steps: DenseStep[] = [];
+  for (const layer of model.layers.slice(0, last + 1)) {
+    const kind = layer.getClassName();
+    if (kind === 'Dropout' || kind === 'InputLayer') continue;
+    if (kind !== 'Dense') return null;
+    const { activation, useBias } = layer.getConfig() as { activation?: string; useBias?: boolean };
+    if ((activation !== 'relu' && activation !== 'linear') || useBias === false) return null;
+    steps.push({ layer, relu: activation === 'relu' });
+  }
+  return steps.length ? steps : null;
+}
+
+/** The teacher up to `upTo` (a layer's name) or its output. */
+export function teacherForward(model: tf.LayersModel, upTo?: string): Predictor {
+  const last = upTo === undefined ? model.layers.length - 1 : model.layers.findIndex((l) => l.name === upTo);
+  if (last < 0) throw new RangeError(`the teacher has no layer "${upTo}"`);
+  const own: Predictor = upTo === undefined ? model : tf.model({ inputs: model.inputs, outputs: model.getLayer(upTo).output as tf.SymbolicTensor });
+  const steps = wasmGemmReady() ? plan(model, last) : null;
+  if (!steps) return own;
+  return {
+    predict: (x) =>
+      tf.tidy(() => {
+        let h = x;
+        for (const { layer, relu } of steps) {
+          const [kernel, bias] = layer.getWeights() as [tf.Tensor2D, tf.Tensor1D];
+          h = tf.add(wasmMatMul(h, kernel), bias) as tf.Tensor2D;
+          if (relu) h = tf.relu(h);
+        }
+        return h;
+      }),
+  };
+}
