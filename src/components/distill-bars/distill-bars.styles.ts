@@ -82,6 +82,10 @@ export const barsStyles = css`
     transform-origin: 50% 100%;
     transition: transform var(--distill-bar-transition, 250ms) ease-out;
   }
+  /* Training at full speed: each snapshot moves the bars (src/components/shared/cadence.ts). */
+  .streaming .bar {
+    transition: none;
+  }
   .axis {
     padding-top: 0.2rem;
   }

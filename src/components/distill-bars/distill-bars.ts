@@ -8,6 +8,7 @@ import { hostStyles } from '../shared/styles';
 import { seriesChip, seriesFillStyles, type SeriesStyle } from '../shared/series';
 import { barHeight, barScale, columnPlan, type ColumnPlan, columnValues, type Distribution, scaleTop, topEntries } from './bars-data';
 import { barsStyles } from './distill-bars.styles';
+import { Cadence } from '../shared/cadence';
 
 export type { Distribution } from './bars-data';
 
@@ -48,6 +49,12 @@ export interface BarsModel {
  */
 export class DistillBars extends LitElement {
   static override styles = [hostStyles, seriesFillStyles, barsStyles];
+
+  private readonly cadence = new Cadence();
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('atT') || changed.has('at1')) this.cadence.note();
+  }
 
   /** Class labels as printed under the bars and in table headers ("7", "Class 1", "left"). */
   @property({ attribute: false }) classes: string[] = [];
@@ -112,7 +119,7 @@ export class DistillBars extends LitElement {
             ><span style="bottom:0">0</span>
           </div>`
         : nothing}
-      <div class="plot" part="plot" aria-hidden="true">${groups}</div>`;
+      <div class="plot ${this.cadence.streaming ? 'streaming' : ''}" part="plot" aria-hidden="true">${groups}</div>`;
   }
 
   private rowLabel(title: string, help: string | undefined): TemplateResult {

@@ -138,6 +138,10 @@ export const classErrorsStyles = css`
     transform-origin: 50% 100%;
     transition: transform var(--distill-bar-transition, 250ms) ease-out;
   }
+  /* Training at full speed: each snapshot moves the bars (src/components/shared/cadence.ts). */
+  .streaming .bar {
+    transition: none;
+  }
   .x-axis {
     grid-column: 2;
     display: grid;

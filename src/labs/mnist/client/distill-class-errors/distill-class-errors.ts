@@ -7,6 +7,7 @@ import { hostStyles, legendStyles, scrollCueStyles } from '../../../../component
 import { modelChip, modelFillStyles, type ModelStyle, studentStyle, TEACHER_STYLE } from '../distill-digits/mnist-models';
 import { niceAxis } from '../../../../shared/axis';
 import { barScale } from '../../../../components/distill-bars/bars-data';
+import { Cadence } from '../../../../components/shared/cadence';
 import { confusionHeat, errorRate, maxOffDiagonal, topConfusions } from './class-errors-data';
 import { classErrorsStyles } from './distill-class-errors.styles';
 import { mnistMsg } from '../../i18n/index';
@@ -58,6 +59,12 @@ function axisPercent(v: number, step: number): string {
  */
 export class DistillClassErrors extends LitElement {
   static override styles = [hostStyles, scrollCueStyles, legendStyles, modelFillStyles, classErrorsStyles];
+
+  private readonly cadence = new Cadence();
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('students') || changed.has('teacher')) this.cadence.note();
+  }
 
   /** The teacher's test errors, or null before the first readout. */
   @property({ attribute: false }) teacher: MnistErrors | null = null;
@@ -142,7 +149,7 @@ export class DistillClassErrors extends LitElement {
         <div class="y-axis" aria-hidden="true">
           ${ticks.map((v) => html`<span style="bottom:${pos(v)}">${axisPercent(v, step)}</span>`)}
         </div>
-        <div class="plot" aria-hidden="true">
+        <div class="plot ${this.cadence.streaming ? 'streaming' : ''}" aria-hidden="true">
           ${ticks.slice(1).map((v) => html`<div class="gridline" style="bottom:${pos(v)}"></div>`)}
           ${DIGITS.map(
             (d) => html`<div class="group ${d === h ? 'highlight' : ''}">
