@@ -30,7 +30,9 @@ export interface NativeStepResult {
   crossOriginIsolated: boolean;
   cases: StepCase[];
   /** Per kernel over the profiled `cached` steps: calls and ms per step. */
-  kernels: { name: string; calls: number; ms: number }[];
+  kernels: KernelTime[];
+  /** The same for `teacher` steps (the teacher's forward pass, the cache's update). */
+  teacherKernels: KernelTime[];
 }
 
 /** The Hinton 2015 preset's students, labels, KD and KD (what its hint student becomes after FitNets' stage 1), T = 20. */
@@ -38,6 +40,28 @@ function experiment(size: number): MnistExperiment {
   const e = defaultMnistExperiment();
   const students = [student([800, 800], 'labels'), student([800, 800], 'kd'), student([800, 800], 'kd')];
   return { ...e, students, transfer: { size, excludeDigits: [] }, knobs: { ...e.knobs, batchSize: 128, temperature: 20, alpha: 0.9, learningRate: 0.001, optimizer: 'adam' } };
+}
+
+interface KernelTime {
+  name: string;
+  calls: number;
+  ms: number;
+}
+
+/** Calls and ms per step of each kernel, over `profiled` steps (tf.profile). */
+async function profileSteps(run: MnistRun, profiled: number): Promise<KernelTime[]> {
+  const byKernel = new Map<string, { calls: number; ms: number }>();
+  for (let i = 0; i < profiled; i++) {
+    const p = await tf.profile(() => run.trainStep());
+    // 'forward' is the custom-gradient dense layer's wrapper: its matMul and add are listed too.
+    for (const k of p.kernels.filter((k) => k.name !== 'forward')) {
+      const e = byKernel.get(k.name) ?? { calls: 0, ms: 0 };
+      e.calls += 1 / profiled;
+      e.ms += (typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0) / profiled;
+      byKernel.set(k.name, e);
+    }
+  }
+  return [...byKernel].map(([name, v]) => ({ name, calls: Math.round(v.calls), ms: v.ms })).sort((a, b) => b.ms - a.ms);
 }
 
 /** Median ms per step (robust to a busy machine) and mean FLOPs per step over `steps` steps. */
@@ -72,6 +96,7 @@ async function measure(steps: number): Promise<NativeStepResult> {
   const fresh = new MnistRun(experiment(10_000), loaded.teacher, data);
   for (let i = 0; i < 2; i++) fresh.trainStep();
   const t = await timeSteps(fresh, Math.min(steps, 60));
+  const teacherKernels = await profileSteps(fresh, 3);
   fresh.dispose();
 
   // Cached: a 3,000-image transfer set is wholly cached after 24 steps of 128 (a smaller one,
@@ -81,18 +106,7 @@ async function measure(steps: number): Promise<NativeStepResult> {
   const c = await timeSteps(cached, steps);
   cases.push({ case: 'cached', steps, msPerStep: c.ms, flopsPerStep: c.flops, gflops: c.flops / c.ms / 1e6 });
   cases.push({ case: 'teacher', steps: Math.min(steps, 60), msPerStep: t.ms, flopsPerStep: t.flops, gflops: t.flops / t.ms / 1e6 });
-  const byKernel = new Map<string, { calls: number; ms: number }>();
-  const profiled = 3;
-  for (let i = 0; i < profiled; i++) {
-    const p = await tf.profile(() => cached.trainStep());
-    // 'forward' is the custom-gradient dense layer's wrapper: its matMul and add are listed too.
-    for (const k of p.kernels.filter((k) => k.name !== 'forward')) {
-      const e = byKernel.get(k.name) ?? { calls: 0, ms: 0 };
-      e.calls += 1 / profiled;
-      e.ms += (typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0) / profiled;
-      byKernel.set(k.name, e);
-    }
-  }
+  const kernels = await profileSteps(cached, 3);
   cached.dispose();
   loaded.teacher.dispose();
 
@@ -103,7 +117,8 @@ async function measure(steps: number): Promise<NativeStepResult> {
     threads: wasm.getThreadsCount(),
     crossOriginIsolated: (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true,
     cases,
-    kernels: [...byKernel].map(([name, v]) => ({ name, calls: Math.round(v.calls), ms: v.ms })).sort((a, b) => b.ms - a.ms),
+    kernels,
+    teacherKernels,
   };
 }
 

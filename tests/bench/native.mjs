@@ -94,9 +94,12 @@ export function printNativeTable(browserResult, torchResult) {
   console.log(fmt(header));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const l of lines) console.log(fmt(l));
-  const total = browserResult.kernels.reduce((a, k) => a + k.ms, 0);
-  console.log(`  - browser, per cached step (tf.profile, ${total.toFixed(0)} ms in kernels): ` +
-    browserResult.kernels.slice(0, 8).map((k) => `${k.name} ×${k.calls} ${k.ms.toFixed(1)} ms`).join(', '));
+  for (const [label, list] of [['cached', browserResult.kernels], ['teacher', browserResult.teacherKernels ?? []]]) {
+    if (!list.length) continue;
+    const total = list.reduce((a, k) => a + k.ms, 0);
+    console.log(`  - browser, per ${label} step (tf.profile, ${total.toFixed(0)} ms in kernels): ` +
+      list.slice(0, 8).map((k) => `${k.name} ×${k.calls} ${k.ms.toFixed(1)} ms`).join(', '));
+  }
   const p = torchResult.cases.find((c) => c.case === 'cached')?.phasesMsPerStep;
   if (p) console.log(`  - PyTorch, per cached step: forward ${p.forward.toFixed(1)} ms, backward ${p.backward.toFixed(1)} ms, Adam ${p.adam.toFixed(1)} ms`);
   console.log('');

@@ -57,13 +57,16 @@ function inputGradient(dy: tf.Tensor2D, kernel: tf.Tensor2D): tf.Tensor2D {
  * GFLOP/s per core against ~25 for tfjs's matMul (`npm run bench:native`).
  */
 const gemmDense = tf.customGrad(((x: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.Tensor1D, save: tf.GradSaveFunc) => {
-  save([x, kernel]);
+  // x is saved (tfjs frees the forward pass's tensors before the backward one); W is read by
+  // closure: `save` clones, a full copy on wasm (2.5 MB for a 784×800 kernel), and W, a
+  // variable, changes only after the backward pass.
+  save([x]);
   return {
     value: tf.add(wasmMatMul(x, kernel), bias),
     gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-      const [xs, ks] = saved as [tf.Tensor2D, tf.Tensor2D];
+      const [xs] = saved as [tf.Tensor2D];
       const d = dy as tf.Tensor2D;
-      return [inputGradient(d, ks), wasmMatMul(xs, d, true), tf.sum(d, 0)];
+      return [inputGradient(d, kernel), wasmMatMul(xs, d, true), tf.sum(d, 0)];
     },
   };
 }) as unknown as (...args: (tf.Tensor | tf.GradSaveFunc)[]) => { value: tf.Tensor; gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor[] }) as unknown as DenseFn;
