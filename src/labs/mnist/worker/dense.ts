@@ -44,7 +44,7 @@ const explicitTransposeInputDense = tf.customGrad(((x: tf.Tensor2D, kernel: tf.T
  * big W (800 × 800: 640,000 floats) it is cheaper to transpose the two batch-sized matrices
  * instead, dx = (W · dyᵀ)ᵀ (2 × 102,400 floats at batch 128).
  */
-function inputGradient(dy: tf.Tensor2D, kernel: tf.Tensor2D): tf.Tensor2D {
+function dxOf(dy: tf.Tensor2D, kernel: tf.Tensor2D): tf.Tensor2D {
   const [inputs, outputs] = kernel.shape;
   const batch = dy.shape[0];
   if (inputs * outputs > batch * (inputs + outputs)) return tf.transpose(wasmMatMul(kernel, tf.transpose(dy)));
@@ -56,32 +56,26 @@ function inputGradient(dy: tf.Tensor2D, kernel: tf.Tensor2D): tf.Tensor2D {
  * multiplies by xᵀ without a transpose and, with relaxed SIMD, fuses each multiply-add: ~50
  * GFLOP/s per core against ~25 for tfjs's matMul (`npm run bench:native`).
  */
-const gemmDense = tf.customGrad(((x: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.Tensor1D, save: tf.GradSaveFunc) => {
-  // x is saved (tfjs frees the forward pass's tensors before the backward one); W is read by
-  // closure: `save` clones, a full copy on wasm (2.5 MB for a 784×800 kernel), and W, a
-  // variable, changes only after the backward pass.
-  save([x]);
-  return {
-    value: tf.add(wasmMatMul(x, kernel), bias),
-    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-      const [xs] = saved as [tf.Tensor2D];
-      const d = dy as tf.Tensor2D;
-      return [inputGradient(d, kernel), wasmMatMul(xs, d, true), tf.sum(d, 0)];
-    },
-  };
-}) as unknown as (...args: (tf.Tensor | tf.GradSaveFunc)[]) => { value: tf.Tensor; gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor[] }) as unknown as DenseFn;
+function gemmDenseOf(inputGradient: boolean): DenseFn {
+  return tf.customGrad(((x: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.Tensor1D, save: tf.GradSaveFunc) => {
+    // x is saved (tfjs frees the forward pass's tensors before the backward one); W is read by
+    // closure: `save` clones, a full copy on wasm (2.5 MB for a 784×800 kernel), and W, a
+    // variable, changes only after the backward pass.
+    save([x]);
+    return {
+      value: tf.add(wasmMatMul(x, kernel), bias),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [xs] = saved as [tf.Tensor2D];
+        const d = dy as tf.Tensor2D;
+        return [inputGradient ? dxOf(d, kernel) : tf.zerosLike(xs), wasmMatMul(xs, d, true), tf.sum(d, 0)];
+      },
+    };
+  }) as unknown as (...args: (tf.Tensor | tf.GradSaveFunc)[]) => { value: tf.Tensor; gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor[] }) as unknown as DenseFn;
+}
 
-const gemmInputDense = tf.customGrad(((x: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.Tensor1D, save: tf.GradSaveFunc) => {
-  save([x]);
-  return {
-    value: tf.add(wasmMatMul(x, kernel), bias),
-    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-      const [xs] = saved as [tf.Tensor2D];
-      const d = dy as tf.Tensor2D;
-      return [tf.zerosLike(xs), wasmMatMul(xs, d, true), tf.sum(d, 0)];
-    },
-  };
-}) as unknown as (...args: (tf.Tensor | tf.GradSaveFunc)[]) => { value: tf.Tensor; gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor[] }) as unknown as DenseFn;
+const gemmDense = gemmDenseOf(true);
+/** The first layer's: its input (the images) needs no gradient. */
+const gemmInputDense = gemmDenseOf(false);
 
 const plainDense: DenseFn = (x, kernel, bias) => tf.add(tf.matMul(x, kernel), bias) as tf.Tensor2D;
 
