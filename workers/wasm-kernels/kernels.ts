@@ -66,6 +66,7 @@ function register(): void {
       const [m, k] = transposeA ? [a.shape[1]!, a.shape[0]!] : [a.shape[0]!, a.shape[1]!];
       const n = b.shape[1]!;
       if (b.shape[0] !== k) throw new RangeError(`${GEMM_KERNEL}: inner sizes ${k} and ${b.shape[0]} differ`);
+      if (a.dtype !== 'float32' || b.dtype !== 'float32') throw new TypeError(`${GEMM_KERNEL}: float32 operands only`);
       const out = wasm.makeOutput([m, n], 'float32');
       const memory = heapOf(wasm);
       if (!memory) throw new Error(`${GEMM_KERNEL}: the wasm backend's memory is not reachable`);
