@@ -12,7 +12,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gemm } from '../../workers/wasm-kernels/gemm';
 import { gemmModuleBytes, hasSimd } from '../../workers/wasm-kernels/gemm-module';
-import { wasmGemmReady, wasmMatMul } from '../../workers/wasm-kernels/kernels';
+import { wasmKernelsReady, wasmMatMul } from '../../workers/wasm-kernels/kernels';
 import { denseFor, gemmDense, inputDenseFor, gemmInputDense, plainDense } from '../../src/labs/mnist/worker/dense';
 import { MnistRun, type MnistData } from '../../src/labs/mnist/worker/run';
 import { defaultMnistExperiment, student } from '../../src/labs/mnist/shared/schema';
@@ -93,7 +93,7 @@ describe('the GEMM as a tfjs kernel on the wasm backend', () => {
   });
 
   it('is ready on wasm, and the MNIST dense layers use it', () => {
-    expect(wasmGemmReady()).toBe(true);
+    expect(wasmKernelsReady()).toBe(true);
     expect(denseFor('wasm')).toBe(gemmDense);
     expect(inputDenseFor('wasm')).toBe(gemmInputDense);
   });

@@ -5,7 +5,7 @@
  * any other backend, or where the kernels cannot run, it is tfjs's own `applyGradients`.
  */
 import * as tf from '@tensorflow/tfjs';
-import { wasmAdam, wasmGemmReady } from '../wasm-kernels/kernels';
+import { wasmAdam, wasmKernelsReady } from '../wasm-kernels/kernels';
 
 type Gradients = Parameters<tf.AdamOptimizer['applyGradients']>[0];
 
@@ -15,7 +15,7 @@ export class FusedAdamOptimizer extends tf.AdamOptimizer {
   }
 
   override applyGradients(variableGradients: Gradients): void {
-    if (!wasmGemmReady()) {
+    if (!wasmKernelsReady()) {
       super.applyGradients(variableGradients);
       return;
     }

@@ -113,3 +113,13 @@ export function moduleBytes(memory: MemoryImport, functions: FunctionDef[]): Uin
     ...section(10, vector(code)),
   ]);
 }
+
+/**
+ * Instantiates a generated module on `memory` (tfjs's heap), writing it for a shared memory when
+ * that one is (the threaded build). Small modules, compiled synchronously: allowed at any size off
+ * the main thread, and they are ~1–4 kB.
+ */
+export function instantiateOn(memory: WebAssembly.Memory, bytesFor: (sharedMemory: boolean) => Uint8Array<ArrayBuffer>): WebAssembly.Exports {
+  const sharedMemory = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+  return new WebAssembly.Instance(new WebAssembly.Module(bytesFor(sharedMemory)), { env: { memory } }).exports;
+}

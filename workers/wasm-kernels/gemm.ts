@@ -4,6 +4,7 @@
  * memory, and splits M into 6-row panels plus the rows left over. Pure: no tfjs (kernel.ts wires
  * it into tfjs's wasm backend).
  */
+import { instantiateOn } from './emit';
 import { gemmModuleBytes, hasRelaxedSimd, PANEL_ROWS, type GemmShape } from './gemm-module';
 
 type GemmFn = (a: number, b: number, c: number, panels: number) => void;
@@ -30,11 +31,7 @@ function moduleFor(memory: WebAssembly.Memory, shape: GemmShape, rows: number): 
     byKey.set(key, fn);
     return fn;
   }
-  const sharedMemory = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-  const bytes = gemmModuleBytes(shape, { rows, fused: gemmIsFused(), sharedMemory });
-  // Small modules, compiled synchronously (allowed at any size off the main thread; they are ~1–4 kB).
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-  fn = instance.exports.gemm as GemmFn;
+  fn = instantiateOn(memory, (sharedMemory) => gemmModuleBytes(shape, { rows, fused: gemmIsFused(), sharedMemory })).gemm as GemmFn;
   byKey.set(key, fn);
   if (byKey.size > MAX_MODULES) byKey.delete(byKey.keys().next().value!);
   return fn;

@@ -2,11 +2,12 @@
  * The generated kernels as tfjs kernels of the WebAssembly backend: "DistillGemm" (gemm.ts) and
  * "DistillAdam" (adam-module.ts). Each reads its operands where tfjs keeps them (its wasm heap,
  * imported by the generated module) and writes into outputs tfjs allocates, so nothing is copied.
- * `wasmMatMul(a, b, transposeA)` and `wasmAdam(...)` call them; `wasmGemmReady()` says whether
+ * `wasmMatMul(a, b, transposeA)` and `wasmAdam(...)` call them; `wasmKernelsReady()` says whether
  * they can run here (the wasm backend is active, WebAssembly has SIMD, the heap can be found).
  */
 import * as tf from '@tensorflow/tfjs';
 import { adamModuleBytes } from './adam-module';
+import { instantiateOn } from './emit';
 import { gemm } from './gemm';
 import { hasSimd } from './gemm-module';
 
@@ -32,9 +33,7 @@ const adams = new WeakMap<WebAssembly.Memory, AdamFn>();
 function adamFor(memory: WebAssembly.Memory): AdamFn {
   let fn = adams.get(memory);
   if (!fn) {
-    const sharedMemory = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(adamModuleBytes({ sharedMemory })), { env: { memory } });
-    fn = instance.exports.adam as AdamFn;
+    fn = instantiateOn(memory, (sharedMemory) => adamModuleBytes({ sharedMemory })).adam as AdamFn;
     adams.set(memory, fn);
   }
   return fn;
@@ -100,7 +99,7 @@ function register(): void {
 let ready: boolean | undefined;
 
 /** True where the generated GEMM runs: call after the backend is set. */
-export function wasmGemmReady(): boolean {
+export function wasmKernelsReady(): boolean {
   if (tf.getBackend() !== 'wasm') return false;
   if (ready === undefined) {
     ready = hasSimd() && heapOf(tf.backend() as unknown as WasmBackendLike) !== null;

@@ -6,7 +6,7 @@
  * GPU backends transpose for free inside matMul, so they keep the plain op.
  */
 import * as tf from '@tensorflow/tfjs';
-import { wasmGemmReady, wasmMatMul } from '../../../../workers/wasm-kernels/kernels';
+import { wasmKernelsReady, wasmMatMul } from '../../../../workers/wasm-kernels/kernels';
 
 type DenseFn = (x: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.Tensor1D) => tf.Tensor2D;
 
@@ -81,13 +81,13 @@ const plainDense: DenseFn = (x, kernel, bias) => tf.add(tf.matMul(x, kernel), bi
 
 /** The dense op to use on the current backend (wasm: the generated GEMM where it runs; wasm and cpu: explicit transposes). */
 export function denseFor(backend: string): DenseFn {
-  if (backend === 'wasm' && wasmGemmReady()) return gemmDense;
+  if (backend === 'wasm' && wasmKernelsReady()) return gemmDense;
   return backend === 'wasm' || backend === 'cpu' ? explicitTransposeDense : plainDense;
 }
 
 /** The first layer's op: its input needs no gradient (wasm and cpu skip computing it). */
 export function inputDenseFor(backend: string): DenseFn {
-  if (backend === 'wasm' && wasmGemmReady()) return gemmInputDense;
+  if (backend === 'wasm' && wasmKernelsReady()) return gemmInputDense;
   return backend === 'wasm' || backend === 'cpu' ? explicitTransposeInputDense : plainDense;
 }
 

@@ -6,7 +6,7 @@
  * is the model's own `predict`. Dropout is inert at inference either way.
  */
 import * as tf from '@tensorflow/tfjs';
-import { wasmGemmReady, wasmMatMul } from '../../../../workers/wasm-kernels/kernels';
+import { wasmKernelsReady, wasmMatMul } from '../../../../workers/wasm-kernels/kernels';
 
 /** What the lab needs of a teacher: logits (or hidden activations) for a batch of images. */
 export interface Predictor {
@@ -36,7 +36,7 @@ export function teacherForward(model: tf.LayersModel, upTo?: string): Predictor 
   const last = upTo === undefined ? model.layers.length - 1 : model.layers.findIndex((l) => l.name === upTo);
   if (last < 0) throw new RangeError(`the teacher has no layer "${upTo}"`);
   const own: Predictor = upTo === undefined ? model : tf.model({ inputs: model.inputs, outputs: model.getLayer(upTo).output as tf.SymbolicTensor });
-  const steps = wasmGemmReady() ? plan(model, last) : null;
+  const steps = wasmKernelsReady() ? plan(model, last) : null;
   if (!steps) return own;
   return {
     predict: (x) =>
