@@ -10,72 +10,67 @@ import { wasmKernelsReady, wasmMatMul } from '../../../../workers/wasm-kernels/k
 
 type DenseFn = (x: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.Tensor1D) => tf.Tensor2D;
 
-const explicitTransposeDense = tf.customGrad(((x: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.Tensor1D, save: tf.GradSaveFunc) => {
-  save([x, kernel]);
-  return {
-    value: tf.add(tf.matMul(x, kernel), bias),
-    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-      const [xs, ks] = saved as [tf.Tensor2D, tf.Tensor2D];
-      const d = dy as tf.Tensor2D;
-      return [tf.matMul(d, tf.transpose(ks)), tf.matMul(tf.transpose(xs), d), tf.sum(d, 0)];
-    },
-  };
-}) as unknown as (...args: (tf.Tensor | tf.GradSaveFunc)[]) => { value: tf.Tensor; gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor[] }) as unknown as DenseFn;
-
-/**
- * The same for a network's first layer, whose input (the images) needs no gradient: dx is returned
- * as zeros instead of computed (dy · Wᵀ, a 128×800 by 800×784 matMul per student and step, and
- * the transpose of W). tfjs's customGrad wants a gradient for every input; nothing reads this one.
- */
-const explicitTransposeInputDense = tf.customGrad(((x: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.Tensor1D, save: tf.GradSaveFunc) => {
-  save([x]);
-  return {
-    value: tf.add(tf.matMul(x, kernel), bias),
-    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-      const [xs] = saved as [tf.Tensor2D];
-      const d = dy as tf.Tensor2D;
-      return [tf.zerosLike(xs), tf.matMul(tf.transpose(xs), d), tf.sum(d, 0)];
-    },
-  };
-}) as unknown as (...args: (tf.Tensor | tf.GradSaveFunc)[]) => { value: tf.Tensor; gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor[] }) as unknown as DenseFn;
-
-/**
- * dx = dy · Wᵀ for the generated GEMM, which reads B row by row and so needs Wᵀ written out: for a
- * big W (800 × 800: 640,000 floats) it is cheaper to transpose the two batch-sized matrices
- * instead, dx = (W · dyᵀ)ᵀ (2 × 102,400 floats at batch 128).
- */
-function dxOf(dy: tf.Tensor2D, kernel: tf.Tensor2D): tf.Tensor2D {
-  const [inputs, outputs] = kernel.shape;
-  const batch = dy.shape[0];
-  if (inputs * outputs > batch * (inputs + outputs)) return tf.transpose(wasmMatMul(kernel, tf.transpose(dy)));
-  return wasmMatMul(dy, tf.transpose(kernel));
+/** The products a custom-gradient dense layer is made of, per backend. */
+interface DenseProducts {
+  /** x · W */
+  forward(x: tf.Tensor2D, kernel: tf.Tensor2D): tf.Tensor2D;
+  /** xᵀ · dy (dW) */
+  weightGradient(x: tf.Tensor2D, dy: tf.Tensor2D): tf.Tensor2D;
+  /** dy · Wᵀ (dx) */
+  inputGradient(dy: tf.Tensor2D, kernel: tf.Tensor2D): tf.Tensor2D;
 }
 
 /**
- * On WebAssembly with SIMD: the same layer on the generated GEMM (workers/wasm-kernels/), which
- * multiplies by xᵀ without a transpose and, with relaxed SIMD, fuses each multiply-add: ~50
- * GFLOP/s per core against ~25 for tfjs's matMul (`npm run bench:native`).
+ * A dense layer x · W + b with its gradient written out from `products`. With `inputGradient`
+ * false (a network's first layer, whose input, the images, needs no gradient) dx is returned as
+ * zeros instead of computed (dy · Wᵀ, a 128×800 by 800×784 product per student and step): tfjs's
+ * customGrad wants a gradient for every input; nothing reads this one. x is saved (tfjs frees the
+ * forward pass's tensors before the backward one); W is read by closure: `save` clones, a full
+ * copy on wasm (2.5 MB for a 784×800 kernel), and W, a variable, changes only after the backward
+ * pass.
  */
-function gemmDenseOf(inputGradient: boolean): DenseFn {
+function customDense(products: DenseProducts, inputGradient: boolean): DenseFn {
   return tf.customGrad(((x: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.Tensor1D, save: tf.GradSaveFunc) => {
-    // x is saved (tfjs frees the forward pass's tensors before the backward one); W is read by
-    // closure: `save` clones, a full copy on wasm (2.5 MB for a 784×800 kernel), and W, a
-    // variable, changes only after the backward pass.
     save([x]);
     return {
-      value: tf.add(wasmMatMul(x, kernel), bias),
+      value: tf.add(products.forward(x, kernel), bias),
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const [xs] = saved as [tf.Tensor2D];
         const d = dy as tf.Tensor2D;
-        return [inputGradient ? dxOf(d, kernel) : tf.zerosLike(xs), wasmMatMul(xs, d, true), tf.sum(d, 0)];
+        return [inputGradient ? products.inputGradient(d, kernel) : tf.zerosLike(xs), products.weightGradient(xs, d), tf.sum(d, 0)];
       },
     };
   }) as unknown as (...args: (tf.Tensor | tf.GradSaveFunc)[]) => { value: tf.Tensor; gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor[] }) as unknown as DenseFn;
 }
 
-const gemmDense = gemmDenseOf(true);
-/** The first layer's: its input (the images) needs no gradient. */
-const gemmInputDense = gemmDenseOf(false);
+/** wasm without SIMD, and cpu: tfjs's plain matMul, with the transposes written out. */
+const explicitTransposes: DenseProducts = {
+  forward: (x, kernel) => tf.matMul(x, kernel),
+  weightGradient: (x, dy) => tf.matMul(tf.transpose(x), dy),
+  inputGradient: (dy, kernel) => tf.matMul(dy, tf.transpose(kernel)),
+};
+
+/**
+ * On WebAssembly with SIMD: the generated GEMM (workers/wasm-kernels/), which multiplies by xᵀ
+ * without a transpose and, with relaxed SIMD, fuses each multiply-add: ~50 GFLOP/s per core
+ * against ~25 for tfjs's matMul (`npm run bench:native`). It reads B row by row, so dy · Wᵀ
+ * needs Wᵀ written out: for a big W (800 × 800: 640,000 floats) it is cheaper to transpose the two
+ * batch-sized matrices instead, dx = (W · dyᵀ)ᵀ (2 × 102,400 floats at batch 128).
+ */
+const generatedGemm: DenseProducts = {
+  forward: (x, kernel) => wasmMatMul(x, kernel),
+  weightGradient: (x, dy) => wasmMatMul(x, dy, true),
+  inputGradient: (dy, kernel) => {
+    const [inputs, outputs] = kernel.shape;
+    if (inputs * outputs > dy.shape[0] * (inputs + outputs)) return tf.transpose(wasmMatMul(kernel, tf.transpose(dy)));
+    return wasmMatMul(dy, tf.transpose(kernel));
+  },
+};
+
+const explicitTransposeDense = customDense(explicitTransposes, true);
+const explicitTransposeInputDense = customDense(explicitTransposes, false);
+const gemmDense = customDense(generatedGemm, true);
+const gemmInputDense = customDense(generatedGemm, false);
 
 const plainDense: DenseFn = (x, kernel, bias) => tf.add(tf.matMul(x, kernel), bias) as tf.Tensor2D;
 
