@@ -35,9 +35,8 @@ function plan(model: tf.LayersModel, last: number): DenseStep[] | null {
 export function teacherForward(model: tf.LayersModel, upTo?: string): Predictor {
   const last = upTo === undefined ? model.layers.length - 1 : model.layers.findIndex((l) => l.name === upTo);
   if (last < 0) throw new RangeError(`the teacher has no layer "${upTo}"`);
-  const own: Predictor = upTo === undefined ? model : tf.model({ inputs: model.inputs, outputs: model.getLayer(upTo).output as tf.SymbolicTensor });
   const steps = wasmKernelsReady() ? plan(model, last) : null;
-  if (!steps) return own;
+  if (!steps) return upTo === undefined ? model : tf.model({ inputs: model.inputs, outputs: model.getLayer(upTo).output as tf.SymbolicTensor });
   return {
     predict: (x) =>
       tf.tidy(() => {
