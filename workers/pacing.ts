@@ -44,6 +44,13 @@ const HEAVY_MAX_GAP_MS = 2000;
 export const LIGHT_FLOOR_SHARE = 0.025;
 export const HEAVY_FLOOR_SHARE = 0.1;
 const HEAVY_FLOOR_MAX_COST_MS = 200;
+/**
+ * When light snapshots are spaced further apart than this (a device so slow that a readout costs
+ * a second), a pulse (the step and rate only, nothing read from the device) goes in between, so
+ * the page never goes quiet for long: WebGPU on SwiftShader would otherwise show one step count
+ * every ~40 s.
+ */
+export const PULSE_GAP_MS = 500;
 
 /** The wait before the next light snapshot, given what the last one cost (ms). */
 export function lightGapMs(cost: number): number {
@@ -90,6 +97,8 @@ export interface LoopContext {
   exclusive<T>(task: () => Promise<T>): Promise<T>;
   snapshot(heavy: boolean): Promise<Snapshot>;
   publish(snap: Snapshot): void;
+  /** Sends the page the step and rate only (TrainerListener.pulse). */
+  pulse(): void;
   fail(error: unknown): void;
 }
 
@@ -97,6 +106,9 @@ export function createPacer(now: () => number) {
   let loop: Promise<void> | null = null;
   let lastSnapshotAt = -Infinity;
   let lastHeavyAt = -Infinity;
+  let lastPulseAt = -Infinity;
+  /** The kinds of snapshot (heavy: true, light: false) not yet taken since Play. */
+  let unpriced = new Set<boolean>();
   /** What the last light and heavy snapshots cost: on a slow device, snapshots thin out. */
   let lightCost = 0;
   let heavyCost = 0;
@@ -133,16 +145,22 @@ export function createPacer(now: () => number) {
 
     snapshotTaken(heavy: boolean, cost: number): void {
       const done = now();
+      // The first heavy and the first light snapshot after Play come at once, to learn what each
+      // costs; on a slow device they take seconds, and a window that began before them would show
+      // a rate far below the one training settles at. The window starts after them.
+      if (unpriced.delete(heavy)) rate = [];
       if (heavy) {
         lastHeavyAt = done;
         heavyCost = cost;
       } else lightCost = cost;
       lastSnapshotAt = done;
+      lastPulseAt = done;
     },
 
     start(ctx: LoopContext): void {
       pacer.playing = true;
       rate = [];
+      unpriced = new Set([true, false]);
       // What a paused snapshot cost (a run's first, whole-test-set one) says nothing about the
       // snapshots while playing: the first one comes after the first chunk of steps.
       lightCost = 0;
@@ -193,6 +211,10 @@ export function createPacer(now: () => number) {
           const t = now();
           // Snapshots are spaced by their cost, so training keeps ~95 % of the time on any device.
           if (t - lastSnapshotAt >= lightGapMs(lightCost)) ctx.publish(await ctx.snapshot(t - lastHeavyAt >= heavyGapMs(heavyCost)));
+          else if (t - lastPulseAt >= PULSE_GAP_MS) {
+            lastPulseAt = t;
+            ctx.pulse();
+          }
         });
       } catch (error) {
         pacer.playing = false;

@@ -5,7 +5,7 @@
 import type { BackendChoice, BackendName } from '../src/state/common';
 import type { AutoChoice, BackendRequest } from '../src/state/backend-choice';
 import type { Problem } from '../src/labs/problems';
-import type { LabId, LabSnapshot, RunSizes } from '../src/labs/types';
+import type { LabId, LabSnapshot, RunSizes, SnapshotCommon } from '../src/labs/types';
 
 export type { AutoChoice, BackendRequest, BackendTrial } from '../src/state/backend-choice';
 
@@ -72,6 +72,12 @@ export interface LoadProgress {
 /** Callbacks the page hands to the worker (wrapped in `Comlink.proxy`). */
 export interface TrainerListener {
   snapshot(snapshot: Snapshot): void;
+  /**
+   * While training, between snapshots: the common fields only (step, examples seen and per
+   * second, compute). Sent when the lab's readout is too dear to send this often (a slow device),
+   * so the step counter moves at least every PULSE_GAP_MS; the lab's readout is the last snapshot's.
+   */
+  pulse(common: SnapshotCommon): void;
   error(error: TrainerError): void;
   backend(info: BackendInfo): void;
   progress(progress: LoadProgress): void;

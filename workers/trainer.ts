@@ -9,7 +9,7 @@ import type { BackendChoice } from '../src/state/common';
 import type { BackendRequest } from '../src/state/backend-choice';
 import { en } from '../src/i18n/en';
 import type { Problem } from '../src/labs/problems';
-import type { LabId, LabRun, LabWorker, Loaded } from '../src/labs/types';
+import type { LabId, LabRun, LabWorker, Loaded, SnapshotCommon } from '../src/labs/types';
 import { chooseBackendFor, type TrialRun } from './auto-backend';
 import { onDeviceLost, probeBackends, type BackendOptions } from './backend';
 import { createPacer } from './pacing';
@@ -102,20 +102,29 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
     const started = now();
     const perSecond = pacer.examplesPerSecond();
     const readout = await r.readout(heavy);
+    const snap = { ...readout, ...common(r, face, perSecond) } as Snapshot;
+    pacer.snapshotTaken(heavy, now() - started);
+    return snap;
+  }
+
+  /** The fields every snapshot has: where the run is, how fast it goes, what it has cost. */
+  function common(r: LabRun, f: LabWorker, perSecond: number): SnapshotCommon {
     const perStep = r.stepFlops();
-    const snap = {
-      ...readout,
-      lab: face.shared.id,
+    return {
+      lab: f.shared.id,
       step: r.step,
       examplesSeen: r.examplesSeen,
       examplesPerSecond: perSecond,
-      unit: face.shared.unit,
+      unit: f.shared.unit,
       running: pacer.playing,
       // Step FLOPs scale with the batch, so FLOP/s = examples/s × FLOPs per example.
       flops: { perStep, total: r.flopsDone, perSecond: (perSecond * perStep) / Math.max(1, r.batchSize) },
-    } as Snapshot;
-    pacer.snapshotTaken(heavy, now() - started);
-    return snap;
+    };
+  }
+
+  /** Between snapshots on a slow device: the common fields only, nothing read from the device. */
+  function pulse(): void {
+    if (run && face) listener?.pulse(common(run, face, pacer.examplesPerSecond()));
   }
 
   /** Send a snapshot to the page; stop playing (and say why) if training has diverged. */
@@ -291,6 +300,7 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
         exclusive,
         snapshot,
         publish,
+        pulse,
         fail: (error) => report(toError(error)),
       });
     },

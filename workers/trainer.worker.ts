@@ -21,6 +21,7 @@ const api: TrainerApi = {
   init(id, experiment, backend, listener) {
     const transferring: TrainerListener = {
       snapshot: (s) => void listener.snapshot(transfer(s, transferables(s))),
+      pulse: (p) => void listener.pulse(p),
       error: (e) => void listener.error(e),
       backend: (b) => void listener.backend(b),
       progress: (p) => void listener.progress(p),

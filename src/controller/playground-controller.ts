@@ -7,7 +7,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg } from '../i18n';
 import { labById } from '../labs';
-import type { LabId, LabShared, StepDetailCommon } from '../labs/types';
+import type { LabId, LabShared, SnapshotCommon, StepDetailCommon } from '../labs/types';
 import { backendRequest, readStoredChoice, writeStoredChoice, type BackendRequest, type KeyValueStore } from '../state/backend-choice';
 import type { ViewSettings } from '../state/common';
 import type { BackendInfo, InitResult, LoadProgress, Snapshot, TrainerError, TrainerErrorCode, TrainerListener } from '../../workers/trainer-api';
@@ -147,6 +147,7 @@ export class PlaygroundController implements ReactiveController {
     const client = this.client;
     const listener = client.listener({
       snapshot: (s) => this.receive(s),
+      pulse: (p) => this.receivePulse(p),
       error: (e) => this.fail(e),
       backend: (b) => {
         this.backend = b;
@@ -241,6 +242,21 @@ export class PlaygroundController implements ReactiveController {
     this.running = s.running && !this.pausing;
     this.host.onSnapshot(s, false);
     this.emit('distill-step', this.host.stepDetail(s));
+    this.host.requestUpdate();
+  }
+
+  /**
+   * Between snapshots on a slow device: the step and rate move on, the lab's readout stays the last
+   * snapshot's. The panel re-renders (status, compute) but plots nothing: its curves get points
+   * only from snapshots.
+   */
+  private receivePulse(p: SnapshotCommon): void {
+    const last = this.snapshot;
+    if (!last || last.lab !== p.lab || p.step < last.step) return;
+    if (!p.running) this.pausing = false;
+    this.snapshot = { ...last, ...p };
+    this.running = p.running && !this.pausing;
+    this.emit('distill-step', this.host.stepDetail(this.snapshot));
     this.host.requestUpdate();
   }
 

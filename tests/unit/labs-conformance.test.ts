@@ -46,7 +46,7 @@ describe('the registry', () => {
 
   it('the engine refuses a lab that is not there with bad-config', async () => {
     const trainer = createTrainer({ lab: nodeLabs() });
-    const r = await trainer.init('no-such-lab', {}, 'cpu', { snapshot() {}, error() {}, backend() {}, progress() {} });
+    const r = await trainer.init('no-such-lab', {}, 'cpu', { snapshot() {}, error() {}, backend() {}, pulse() {}, progress() {} });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('bad-config');
   });

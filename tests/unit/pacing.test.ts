@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { HEAVY_FLOOR_SHARE, heavyGapMs, LIGHT_FLOOR_SHARE, LIGHT_SHARE, HEAVY_SHARE, lightGapMs, rateWindowMs, SNAPSHOTS_PER_SECOND } from '../../workers/pacing';
+import {
+  createPacer,
+  HEAVY_FLOOR_SHARE,
+  heavyGapMs,
+  LIGHT_FLOOR_SHARE,
+  LIGHT_SHARE,
+  HEAVY_SHARE,
+  lightGapMs,
+  type LoopContext,
+  PULSE_GAP_MS,
+  rateWindowMs,
+  SNAPSHOTS_PER_SECOND,
+} from '../../workers/pacing';
+import type { LabRun } from '../../src/labs/types';
+import type { Snapshot } from '../../workers/trainer-api';
 
 describe('snapshot pacing', () => {
   it('a cheap light snapshot comes up to 30 times a second, spaced by its cost', () => {
@@ -33,5 +47,64 @@ describe('snapshot pacing', () => {
     expect(rateWindowMs(50)).toBe(2500);
     expect(rateWindowMs(3500)).toBe(10_000);
     expect(rateWindowMs(150)).toBe(2500);
+  });
+});
+
+describe('the play loop on a slow device', () => {
+  it('sends pulses between snapshots that are dear, so the page hears at least every ~0.5 s', async () => {
+    let clock = 0;
+    const pacer = createPacer(() => clock);
+    const messages: { t: number; kind: 'snapshot' | 'pulse' }[] = [];
+    const rates: number[] = [];
+    let step = 0;
+    const run = {
+      get step() {
+        return step;
+      },
+      examplesSeen: 0,
+      trainStep() {
+        step++;
+        run.examplesSeen += 32;
+        clock += 160; // a 2-D step on WebGPU / SwiftShader
+        if (clock > 60_000) pacer.playing = false;
+      },
+      sync: async () => undefined,
+    } as unknown as LabRun;
+    const ctx: LoopContext = {
+      run: () => run,
+      exclusive: (task) => task(),
+      snapshot: async (heavy) => {
+        const started = clock;
+        clock += heavy ? 3500 : 1060; // what SwiftShader's snapshots cost, measured
+        pacer.snapshotTaken(heavy, clock - started);
+        return { step } as unknown as Snapshot;
+      },
+      publish: () => messages.push({ t: clock, kind: 'snapshot' }),
+      pulse: () => {
+        messages.push({ t: clock, kind: 'pulse' });
+        rates.push(pacer.examplesPerSecond());
+      },
+      fail: (error) => {
+        throw error;
+      },
+    };
+    pacer.start(ctx);
+    while (pacer.playing) await new Promise((resolve) => setTimeout(resolve, 0));
+    await pacer.stop();
+    const during = messages.filter((m) => m.t <= 60_000);
+    const pulses = during.filter((m) => m.kind === 'pulse').length;
+    const snapshots = during.length - pulses;
+    // Snapshots stay rare (their share of the time is bounded) ...
+    expect(snapshots).toBeLessThanOrEqual(4);
+    // ... and the page still hears every step or so: no gap longer than a snapshot's own cost or a pulse gap plus a step.
+    const gaps = during.slice(1).map((m, i) => m.t - during[i]!.t);
+    expect(pulses).toBeGreaterThan(60);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(3500 + 160);
+    expect(gaps.filter((g) => g > PULSE_GAP_MS + 160).length).toBeLessThanOrEqual(snapshots + 1);
+    // What the pulses say is the rate training gets, from the first one on: the first snapshots
+    // after Play (seconds each here, taken at once to learn their cost) do not drag it down.
+    const overall = run.examplesSeen / (clock / 1000);
+    for (const r of rates) expect(r / overall).toBeGreaterThan(0.8);
+    for (const r of rates) expect(r / overall).toBeLessThan(1.2);
   });
 });

@@ -15,6 +15,7 @@ function recorder() {
     snapshot: () => undefined,
     error: (e) => errors.push(e),
     backend: (b) => backends.push(b),
+    pulse: () => undefined,
     progress: (p) => progress.push(p),
   };
   return { progress, backends, errors, listener };

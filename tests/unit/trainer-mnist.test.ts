@@ -18,6 +18,7 @@ describe('trainer API, MNIST lab (wasm backend)', () => {
     snapshot: (s) => snapshots.push(s as MnistSnapshot),
     error: (e) => errors.push(e),
     backend: () => undefined,
+    pulse: () => undefined,
     progress: () => undefined,
   };
   const trainer = createTrainer({ lab: nodeLabs() });

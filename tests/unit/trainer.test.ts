@@ -21,6 +21,7 @@ function recorder() {
     snapshot: (s) => snapshots.push(s as Toy2dSnapshot),
     error: (e) => errors.push(e),
     backend: (b) => backends.push(b),
+    pulse: () => undefined,
     progress: () => undefined,
   };
   return { snapshots, errors, backends, listener };

@@ -44,6 +44,7 @@ function workerLikeListener() {
     },
     error: (e) => errors.push(e),
     backend: () => undefined,
+    pulse: () => undefined,
     progress: () => undefined,
   };
   return { snapshots, errors, missed, failedTransfers, listener };
