@@ -39,6 +39,28 @@ export const wasmThreadsSelfContained: Plugin = {
   },
 };
 
+/**
+ * tfjs's tape walks each op's inputs with `for…in` at every gradient (`getFilteredNodesXToY`,
+ * `backpropagateGradients`) and every tidy (`walkTensorContainer`). Over objects of many shapes
+ * ({a, b}, {x}, {x, alpha}…) Chromium's optimising compilers (Maglev, TurboFan) deoptimise those
+ * loops on a map check, reoptimise them and deoptimise again: measured on the 2-D step in a
+ * worker, ~150 deoptimisations a second for as long as training runs, and ~250 ms of background
+ * compiling per second on the cores the page needs. `Object.keys` visits the same own keys (these
+ * objects inherit none) and compiles once. Errors if tfjs's files no longer hold the loops.
+ */
+const FOR_IN_LOOPS: Record<string, number> = { 'tape.js': 4, 'tensor_util.js': 1 };
+export const tfjsKeysLoops: Plugin = {
+  name: 'tfjs-keys-loops',
+  transform(code, id) {
+    const file = /tfjs-core\/dist\/(tape|tensor_util)\.js$/.exec(id.split('?')[0]!);
+    if (!file) return null;
+    const loop = /for \(const (\w+) in ([\w.]+)\) \{/g;
+    const found = code.match(loop)?.length ?? 0;
+    if (found !== FOR_IN_LOOPS[`${file[1]}.js`]) this.error(`tfjs-core/dist/${file[1]}.js has ${found} for…in loops, not the ones this plugin expects: review it`);
+    return { code: code.replace(loop, 'for (const $1 of Object.keys($2)) {'), map: null };
+  },
+};
+
 export default defineConfig(({ mode }) => {
   const lib = mode === 'lib';
   const build: BuildEnvironmentOptions = lib
@@ -76,8 +98,8 @@ export default defineConfig(({ mode }) => {
     resolve: mode === 'test' ? {} : { alias: [{ find: /^@tensorflow\/tfjs$/, replacement: fileURLToPath(new URL('./workers/tfjs-slim.ts', import.meta.url)) }] },
     // Relative asset and worker URLs, so the build works from any folder or host.
     base: './',
-    plugins: [wasmThreadsSelfContained],
-    worker: { format: 'es', plugins: () => [wasmThreadsSelfContained] },
+    plugins: [wasmThreadsSelfContained, tfjsKeysLoops],
+    worker: { format: 'es', plugins: () => [wasmThreadsSelfContained, tfjsKeysLoops] },
     // Cross-origin isolated (COOP + COEP), so the wasm backend may use its threaded SIMD binary
     // (SharedArrayBuffer); a host must send the same two headers (README, "Hosting").
     server: { host: '127.0.0.1', port: 5173, headers: CROSS_ORIGIN_ISOLATION },

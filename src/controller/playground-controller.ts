@@ -53,6 +53,9 @@ export interface PageStart {
   presets: Map<LabId, string | null>;
 }
 
+/** While training, the page renders snapshots at most this often (5 a second). */
+export const RENDER_GAP_MS = 200;
+
 export class PlaygroundController implements ReactiveController {
   lab: LabId;
   view: ViewSettings;
@@ -81,6 +84,8 @@ export class PlaygroundController implements ReactiveController {
   private pendingRun: Promise<void> = Promise.resolve();
   /** Runs started (init, reset, lab or backend switch) and not yet answered. */
   private starting = 0;
+  private renderTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastRenderAt = -Infinity;
 
   constructor(
     private readonly host: PlaygroundHost,
@@ -106,6 +111,8 @@ export class PlaygroundController implements ReactiveController {
   hostConnected(): void {}
 
   hostDisconnected(): void {
+    clearTimeout(this.renderTimer);
+    this.renderTimer = undefined;
     this.client?.dispose();
     this.client = null;
     this.started = false;
@@ -242,7 +249,7 @@ export class PlaygroundController implements ReactiveController {
     this.running = s.running && !this.pausing;
     this.host.onSnapshot(s, false);
     this.emit('distill-step', this.host.stepDetail(s));
-    this.host.requestUpdate();
+    this.renderSoon();
   }
 
   /**
@@ -257,6 +264,25 @@ export class PlaygroundController implements ReactiveController {
     this.snapshot = { ...last, ...p };
     this.running = p.running && !this.pausing;
     this.emit('distill-step', this.host.stepDetail(this.snapshot));
+    this.renderSoon();
+  }
+
+  /**
+   * While training, the page re-renders from snapshots at most every RENDER_GAP_MS (each snapshot
+   * still reaches the panel's curves and the `distill-step` event): numbers that change 15 times
+   * a second cannot be read, and every render lays out the page on cores that training needs.
+   * A snapshot that says training stopped renders at once.
+   */
+  private renderSoon(): void {
+    const wait = this.running ? this.lastRenderAt + RENDER_GAP_MS - performance.now() : 0;
+    if (wait <= 0) this.renderNow();
+    else if (!this.renderTimer) this.renderTimer = setTimeout(() => this.renderNow(), wait);
+  }
+
+  private renderNow(): void {
+    clearTimeout(this.renderTimer);
+    this.renderTimer = undefined;
+    this.lastRenderAt = performance.now();
     this.host.requestUpdate();
   }
 

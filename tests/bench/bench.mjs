@@ -9,17 +9,20 @@
  * Serves dist/ with `vite preview` and drives Debian's Chromium (flags: tests/e2e/chromium.ts).
  * For each backend, in fresh browser contexts:
  *  (a) app: dist/index.html as /?backend=<b>&speed=0. Waits for the first `distill-step` (the
- *      init snapshot; ~20 s on SwiftShader WebGPU), clicks "Play", waits for --warmup-steps steps,
- *      then records `distill-step` events for --app-seconds. Reports examples seen / time
- *      between the window's first and last snapshots (what app / bare is made of), the steps
- *      done, and, as a check of what the page shows, the median examplesPerSecond the app
- *      reported over the window's second half;
- *  (b) main-thread long tasks (> 50 ms) during that window (PerformanceObserver 'longtask');
- *  (c) bare loop, once before and once after (a), averaged:
+ *      init snapshot; ~10–20 s on SwiftShader WebGPU), then --rounds times: clicks "Play", waits
+ *      for --warmup-steps steps, records `distill-step` events for --app-seconds (a window), and
+ *      pauses. Reports examples seen / time between each window's first and last snapshots (what
+ *      app / bare is made of), the steps done, and, as a check of what the page shows, the median
+ *      examplesPerSecond the app reported over the windows' second halves;
+ *  (b) main-thread long tasks (> 50 ms) in each window (PerformanceObserver 'longtask'); the
+ *      worst window is reported;
+ *  (c) bare loop, before the first window, between windows and after the last, the app paused:
  *      dist/tests/bench/bench.html?backend=<b>&seconds=<s> (tests/bench/bench.html →
  *      bare-loop.ts → bare.worker.ts), which trains the same Toy2dRun.trainStep in a tight loop
  *      without UI, snapshots or comlink, and sets window.__bareBench = { backend, adapter, steps,
- *      seconds, examplesPerSecond, batchSize } or { error }.
+ *      seconds, examplesPerSecond, batchSize } or { error }. app / bare is the examples the app
+ *      trained over those the bare loop would have trained in the same windows, at the mean of
+ *      its runs just before and after each (so a drift in the machine's load cancels out);
  *  (d) startup (tests/bench/startup.mjs; --startup=both (default), only or skip): per backend, for
  *      `auto`, for `auto` in a Chromium without the GPU flags and for `auto` on a second visit,
  *      --startup-runs fresh contexts each: navigation → first `distill-step` (the init snapshot)
@@ -88,6 +91,7 @@ async function main() {
     chromiumPath: undefined,
     options: {
       appSeconds: opts.appSeconds,
+      rounds: opts.rounds,
       bareSeconds: opts.bareSeconds,
       warmupSteps: opts.warmupSteps,
       backends: opts.backends,
@@ -125,10 +129,10 @@ async function main() {
     for (const backend of opts.startup === 'only' ? [] : opts.backends) {
       const row = { backend, startedAt: new Date().toISOString() };
       rows.push(row);
-      // The bare loop runs before and after the app and the two are averaged: on a shared machine
-      // the load drifts within a minute, and one bare run on one side of the app skews the ratio.
-      const bareRun = async (which) => {
-        log(`${backend}: bare loop, ${which} (${opts.bareSeconds} s) ...`);
+      // The bare loop runs before the app's first window, between windows and after the last
+      // (measure-app.mjs): on a shared machine the load drifts within a minute.
+      const bareRun = async (i) => {
+        log(`${backend}: bare loop ${i + 1} of ${opts.rounds + 1} (${opts.bareSeconds} s) ...`);
         const context = await browser.newContext();
         try {
           return await measureBare(context, server.url, backend, opts);
@@ -136,30 +140,16 @@ async function main() {
           await context.close().catch(() => {});
         }
       };
-      const before = await bareRun('before the app');
-      log(`${backend}: app (init, ${opts.warmupSteps} warm-up steps, ${opts.appSeconds} s of training) ...`);
+      log(`${backend}: app (init, then ${opts.rounds} × ${opts.appSeconds} s of training between bare loops) ...`);
       // Fresh contexts: no worker, GPU device or cache state carries over between measurements.
       const context = await browser.newContext();
       await context.addInitScript(installPageRecorders);
       try {
-        Object.assign(row, await measureApp(context, server.url, backend, opts));
+        Object.assign(row, await measureApp(context, server.url, backend, opts, bareRun));
       } finally {
         await context.close().catch(() => {});
       }
-      const after = await bareRun('after the app');
-      const bares = [before, after].filter((b) => b.bareExamplesPerSecond > 0);
-      Object.assign(row, after.bareExamplesPerSecond > 0 ? after : before);
-      row.bareRuns = [before.bareExamplesPerSecond, after.bareExamplesPerSecond];
-      row.bareExamplesPerSecond = bares.length ? bares.reduce((a, b) => a + b.bareExamplesPerSecond, 0) / bares.length : undefined;
-      if (bares.length === 2) {
-        const [x, y] = bares.map((b) => b.bareExamplesPerSecond);
-        if (Math.max(x, y) / Math.min(x, y) > 1.2) row.bareNote = `bare loop ${fmtRate(x)} before the app, ${fmtRate(y)} after: the machine's load moved`;
-      }
-      // The ratio is what training actually got: examples seen over the window's wall time, not
-      // the app's own figure (which only checks that what the page shows is true).
-      if (row.appExamplesPerSecondFromSteps > 0 && row.bareExamplesPerSecond > 0) {
-        row.ratio = row.appExamplesPerSecondFromSteps / row.bareExamplesPerSecond;
-      }
+      Object.assign(row, compareWithBare(row));
       log(
         `${backend}: app ${fmtRate(row.appExamplesPerSecondFromSteps)} ex/s (steps × batch / time; the app shows ${fmtRate(row.appExamplesPerSecond)}), ` +
           `bare ${fmtRate(row.bareExamplesPerSecond)} ex/s` +
@@ -206,6 +196,40 @@ async function main() {
   printTables(opts, rows, startupRows);
   printExtra(opts, extra);
   writeResults(opts, meta, rows, startupRows, extra);
+}
+
+/**
+ * app / bare: the examples the app trained in its windows over those the bare loop would have
+ * trained in the same time, at the mean of its runs just before and after each window. Also each
+ * window's own ratio, and a note when the bare runs differ by more than 20 %.
+ */
+function compareWithBare(row) {
+  const runs = row.bareRuns ?? [];
+  const rates = runs.map((b) => (b?.bareExamplesPerSecond > 0 ? b.bareExamplesPerSecond : undefined));
+  const good = rates.filter((x) => x !== undefined);
+  const out = { bareRates: rates.map((x) => (x === undefined ? null : Math.round(x))) };
+  const lastGood = [...runs].reverse().find((b) => b?.bareExamplesPerSecond > 0) ?? runs.at(-1);
+  if (lastGood) {
+    for (const k of ['bareSteps', 'bareBackend', 'bareAdapter', 'bareNote', 'bare']) if (lastGood[k] !== undefined) out[k] = lastGood[k];
+  }
+  const reason = runs.find((b) => b?.bareReason)?.bareReason;
+  if (!good.length) {
+    out.bareReason = reason ?? 'no bare-loop run';
+    return out;
+  }
+  out.bareExamplesPerSecond = good.reduce((a, b) => a + b, 0) / good.length;
+  if (Math.max(...good) / Math.min(...good) > 1.2) out.bareNote = `bare loop from ${fmtRate(Math.min(...good))} to ${fmtRate(Math.max(...good))} ex/s: the machine's load moved`;
+  const local = (i) => {
+    const around = [rates[i], rates[i + 1]].filter((x) => x !== undefined);
+    return around.length ? around.reduce((a, b) => a + b, 0) / around.length : out.bareExamplesPerSecond;
+  };
+  const windows = (row.windows ?? []).map((w, i) => ({ ...w, bare: local(i) })).filter((w) => w.seconds > 0);
+  if (windows.length) {
+    const expected = windows.reduce((a, w) => a + w.seconds * w.bare, 0);
+    out.ratio = windows.reduce((a, w) => a + w.examples, 0) / expected;
+    out.windowRatios = windows.map((w) => round(w.rate / w.bare, 3));
+  }
+  return out;
 }
 
 function printExtra(opts, extra) {

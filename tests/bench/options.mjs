@@ -8,10 +8,11 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 export const ALL_BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'];
 export const STARTUP_MODES = ['both', 'only', 'skip'];
 export const USAGE = `usage: node tests/bench/bench.mjs [--backends=webgpu,webgl,wasm,cpu] [--app-seconds=10]
-       [--bare-seconds=5] [--warmup-steps=3] [--load-timeout=60] [--init-timeout=90]
+       [--rounds=3] [--bare-seconds=5] [--warmup-steps=3] [--load-timeout=60] [--init-timeout=90]
        [--warmup-timeout=60] [--extra-seconds=45] [--bare-timeout=120] [--max-minutes=12+10]
        [--startup=both|only|skip] [--startup-runs=2] [--first-step-timeout=90] [--out=bench-results] [--dist=dist]
        [--labs=on|off] [--payload=on|off] [--native=auto|on|off] [--native-steps=30]
+  --rounds         app windows of --app-seconds each, with a bare-loop run before, between and after them
   --startup        both: throughput, then startup timings (default); only: startup timings; skip: throughput
   --startup-runs   fresh-context runs per startup row (median and each value are reported)
   --first-step-timeout  seconds from Play to the first training step before a startup run says n/a
@@ -25,6 +26,7 @@ export function parseArgs(argv) {
   const opts = {
     backends: ALL_BACKENDS,
     appSeconds: 10,
+    rounds: 3,
     bareSeconds: 5,
     warmupSteps: 3,
     loadTimeoutSeconds: 60,
@@ -48,6 +50,7 @@ export function parseArgs(argv) {
     const [key, value = ''] = arg.replace(/^--/, '').split('=');
     if (key === 'backends') opts.backends = value.split(',').map((s) => s.trim()).filter(Boolean);
     else if (key === 'app-seconds') opts.appSeconds = seconds(value);
+    else if (key === 'rounds') opts.rounds = seconds(value);
     else if (key === 'bare-seconds') opts.bareSeconds = seconds(value);
     else if (key === 'warmup-steps') opts.warmupSteps = seconds(value);
     else if (key === 'load-timeout') opts.loadTimeoutSeconds = seconds(value);
@@ -94,6 +97,10 @@ export function parseArgs(argv) {
   }
   const extras = (opts.labs === 'on' ? 3 : 0) + (opts.payload === 'on' ? 2 : 0) + (opts.native !== 'off' ? 3 : 0);
   opts.maxMinutes ??= (opts.startup === 'only' ? 0 : 12) + (opts.startup === 'skip' ? 0 : 10) + extras;
+  if (!(Number.isInteger(opts.rounds) && opts.rounds >= 1)) {
+    console.error('bench: --rounds must be a whole number ≥ 1');
+    process.exit(2);
+  }
   if (!(opts.appSeconds >= 2)) {
     console.error('bench: --app-seconds must be at least 2');
     process.exit(2);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { CROSS_ORIGIN_ISOLATION, wasmThreadsSelfContained } from '../../vite.config';
+import { CROSS_ORIGIN_ISOLATION, tfjsKeysLoops, wasmThreadsSelfContained } from '../../vite.config';
 // @ts-expect-error plain ESM helper without types
 import { ISOLATION_HEADERS, startStaticServer } from '../e2e/static-server.mjs';
 
@@ -39,5 +39,21 @@ describe('served cross-origin isolated', () => {
     expect(out.code).toContain('var pthreadPoolSize=Math.min(8,Math.max(1,Math.floor(');
     expect(transform.call(ctx, code, '/x/other.js')).toBeNull();
     expect(() => transform.call(ctx, 'var x = 1;', id)).toThrow(/review/);
+  });
+
+  it("the build walks tfjs's tape with Object.keys, not for…in (no deoptimisation loop in Chromium)", async () => {
+    const require = createRequire(import.meta.url);
+    const transform = tfjsKeysLoops.transform as (this: { error(m: string): never }, code: string, id: string) => { code: string } | null;
+    const ctx = { error: (m: string): never => { throw new Error(m); } };
+    const tape = require.resolve('@tensorflow/tfjs-core/dist/tape.js');
+    const util = require.resolve('@tensorflow/tfjs-core/dist/tensor_util.js');
+    for (const [id, loops] of [[tape, 4], [util, 1]] as const) {
+      const code = await readFile(id, 'utf8');
+      const out = transform.call(ctx, code, id)!.code;
+      expect(out).not.toMatch(/for \(const \w+ in /);
+      expect(out.match(/ of Object\.keys\(/g)?.length).toBe(loops);
+    }
+    expect(transform.call(ctx, 'for (const k in o) {}', '/x/other.js')).toBeNull();
+    expect(() => transform.call(ctx, 'var x = 1;', tape)).toThrow(/review/);
   });
 });

@@ -57,14 +57,17 @@ describe('the play loop on a slow device', () => {
     const messages: { t: number; kind: 'snapshot' | 'pulse' }[] = [];
     const rates: number[] = [];
     let step = 0;
+    let seen = 0;
     const run = {
       get step() {
         return step;
       },
-      examplesSeen: 0,
+      get examplesSeen() {
+        return seen;
+      },
       trainStep() {
         step++;
-        run.examplesSeen += 32;
+        seen += 32;
         clock += 160; // a 2-D step on WebGPU / SwiftShader
         if (clock > 60_000) pacer.playing = false;
       },

@@ -14,6 +14,9 @@ import { curvesStyles } from './distill-curves.styles';
 
 export type { CurveChart, CurvePoint, CurveSeries, CurvesSpec, CurveValues } from './curves-spec';
 
+/** Charts redraw at most this often (5 a second) while points stream in. */
+const REDRAW_GAP_MS = 200;
+
 /** Type and axis sizes per `spec.size`. */
 const SIZES = {
   small: { font: 14, xLabel: 20, xAxis: 34, yAxis: 64, sample: 26 },
@@ -61,6 +64,8 @@ export class DistillCurves extends LitElement {
   private hover: (number | null)[] = [];
   private plotsStale = true;
   private frame = 0;
+  private wait: ReturnType<typeof setTimeout> | undefined;
+  private drawnAt = -Infinity;
   private resizeObserver: ResizeObserver | null = null;
 
   /**
@@ -108,10 +113,23 @@ export class DistillCurves extends LitElement {
     this.schedule();
   }
 
+  /**
+   * Redraws on the next frame, and at most every REDRAW_GAP_MS: while training streams points,
+   * each redraw lays out and paints every chart, on the cores training needs.
+   */
   private schedule(): void {
-    if (this.frame) return;
+    if (this.frame || this.wait) return;
+    const wait = this.drawnAt + REDRAW_GAP_MS - performance.now();
+    if (wait > 0) {
+      this.wait = setTimeout(() => {
+        this.wait = undefined;
+        this.schedule();
+      }, wait);
+      return;
+    }
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
+      this.drawnAt = performance.now();
       this.plots.forEach((plot, c) => plot?.setData(this.history.data(c) as uPlot.AlignedData));
       this.requestUpdate();
     });
@@ -133,6 +151,8 @@ export class DistillCurves extends LitElement {
     super.disconnectedCallback();
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
+    clearTimeout(this.wait);
+    this.wait = undefined;
     this.destroyPlots();
   }
 
