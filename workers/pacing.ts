@@ -7,8 +7,11 @@
 import type { LabRun } from '../src/labs/types';
 import type { Snapshot } from './trainer-api';
 
-/** At most this many snapshots per second reach the page. */
-export const SNAPSHOTS_PER_SECOND = 30;
+/**
+ * At most this many snapshots per second reach the page (it renders at most 5 a second; the
+ * rest add points to the curves).
+ */
+export const SNAPSHOTS_PER_SECOND = 10;
 /** The heavy part of a snapshot (decision regions; a test-set evaluation) is refreshed less often. */
 const HEAVY_INTERVAL_MS = 200;
 /** At full speed, run steps for about this long between yields, so pause and knobs stay responsive. */
@@ -16,11 +19,11 @@ export const CHUNK_BUDGET_MS = 12;
 export const MAX_STEPS_PER_CHUNK = 500;
 /**
  * The share of the worker's time light and heavy snapshots may each take: one that cost c ms
- * waits c / share ms for the next of its kind (a 1 ms light one: 30 a second; a 20 ms heavy one
- * (a 2-D lab's maps, 250 MNIST test images): every 1 s). Together ~3 %: training keeps ~97 %.
+ * waits c / share ms for the next of its kind (a 1 ms light one: 10 a second; a 20 ms heavy one
+ * (a 2-D lab's maps, 250 MNIST test images): every 2 s). Together ~2 %: training keeps ~98 %.
  */
-export const LIGHT_SHARE = 0.015;
-export const HEAVY_SHARE = 0.015;
+export const LIGHT_SHARE = 0.01;
+export const HEAVY_SHARE = 0.01;
 /**
  * Yet the page hears at least this often while training (curves, step count), as long as that
  * costs at most LIGHT_FLOOR_SHARE of the time: a light snapshot dearer than 1/40 of this gap
@@ -75,17 +78,32 @@ export function rateWindowMs(heavyCost: number): number {
   return Math.min(MAX_RATE_WINDOW_MS, Math.max(RATE_WINDOW_MS, 1.25 * heavyGapMs(heavyCost)));
 }
 
+/**
+ * At full speed the loop yields to the event loop (so pause, knobs and inputs get in) when this
+ * long has passed since it last did, not after every chunk: a yield is a message round trip,
+ * ~0.5 ms in a busy worker, and after every 12 ms chunk it cost training 3 % (`npm run bench`).
+ */
+export const YIELD_EVERY_MS = 40;
+
 /** Yields to the event loop without setTimeout's 4 ms clamp, so queued messages (pause) run. */
-function yieldToEventLoop(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
+function eventLoopYielder(): { yieldToEventLoop: () => Promise<void>; close: () => void } {
+  if (typeof MessageChannel === 'undefined') return { yieldToEventLoop: () => new Promise((resolve) => setTimeout(resolve, 0)), close: () => undefined };
+  // One channel for the loop's life: making one per yield costs as much as the round trip.
+  const channel = new MessageChannel();
+  let wake: (() => void) | null = null;
+  channel.port1.onmessage = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  return {
+    yieldToEventLoop: () =>
+      new Promise((resolve) => {
+        wake = resolve;
+        channel.port2.postMessage(null);
+      }),
+    close: () => channel.port1.close(),
+  };
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -177,6 +195,8 @@ export function createPacer(now: () => number) {
   };
 
   async function playLoop(ctx: LoopContext): Promise<void> {
+    const { yieldToEventLoop, close: closeYielder } = eventLoopYielder();
+    let lastYield = now();
     let playStart = now();
     let stepsAtStart = ctx.run()?.step ?? 0;
     let lastSpeed = pacer.stepsPerSecond;
@@ -224,10 +244,12 @@ export function createPacer(now: () => number) {
       if (pacer.stepsPerSecond > 0) {
         const nextDue = playStart + (((ctx.run()?.step ?? 0) - stepsAtStart + 1) * 1000) / pacer.stepsPerSecond;
         await sleep(Math.max(0, Math.min(nextDue - now(), 1000 / SNAPSHOTS_PER_SECOND)));
-      } else {
+      } else if (now() - lastYield >= YIELD_EVERY_MS) {
         await yieldToEventLoop();
+        lastYield = now();
       }
     }
+    closeYielder();
     // A final snapshot, so the page shows exactly where training stopped.
     if (ctx.run()) {
       try {

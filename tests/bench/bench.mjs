@@ -10,8 +10,8 @@
  * For each backend, in fresh browser contexts:
  *  (a) app: dist/index.html as /?backend=<b>&speed=0. Waits for the first `distill-step` (the
  *      init snapshot; ~10–20 s on SwiftShader WebGPU), then --rounds times: clicks "Play", waits
- *      for --warmup-steps steps, records `distill-step` events for --app-seconds (a window), and
- *      pauses. Reports examples seen / time between each window's first and last snapshots (what
+ *      for --warmup-steps steps and --warmup-seconds (the bare loop warms up 1 s too), records
+ *      `distill-step` events for --app-seconds (a window), and pauses. Reports examples seen / time between each window's first and last snapshots (what
  *      app / bare is made of), the steps done, and, as a check of what the page shows, the median
  *      examplesPerSecond the app reported over the windows' second halves;
  *  (b) main-thread long tasks (> 50 ms) in each window (PerformanceObserver 'longtask'); the
@@ -94,6 +94,7 @@ async function main() {
       rounds: opts.rounds,
       bareSeconds: opts.bareSeconds,
       warmupSteps: opts.warmupSteps,
+      warmupSeconds: opts.warmupSeconds,
       backends: opts.backends,
       startup: opts.startup,
       startupRuns: opts.startupRuns,

@@ -8,10 +8,12 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 export const ALL_BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'];
 export const STARTUP_MODES = ['both', 'only', 'skip'];
 export const USAGE = `usage: node tests/bench/bench.mjs [--backends=webgpu,webgl,wasm,cpu] [--app-seconds=10]
-       [--rounds=3] [--bare-seconds=5] [--warmup-steps=3] [--load-timeout=60] [--init-timeout=90]
+       [--rounds=3] [--bare-seconds=5] [--warmup-steps=3] [--warmup-seconds=1] [--load-timeout=60] [--init-timeout=90]
        [--warmup-timeout=60] [--extra-seconds=45] [--bare-timeout=120] [--max-minutes=12+10]
        [--startup=both|only|skip] [--startup-runs=2] [--first-step-timeout=90] [--out=bench-results] [--dist=dist]
        [--labs=on|off] [--payload=on|off] [--native=auto|on|off] [--native-steps=30]
+  --warmup-seconds after each Play, the app trains at least this long before its window (the bare
+                   loop warms up 1 s too)
   --rounds         app windows of --app-seconds each, with a bare-loop run before, between and after them
   --startup        both: throughput, then startup timings (default); only: startup timings; skip: throughput
   --startup-runs   fresh-context runs per startup row (median and each value are reported)
@@ -29,6 +31,7 @@ export function parseArgs(argv) {
     rounds: 3,
     bareSeconds: 5,
     warmupSteps: 3,
+    warmupSeconds: 1,
     loadTimeoutSeconds: 60,
     initTimeoutSeconds: 90,
     warmupTimeoutSeconds: 60,
@@ -53,6 +56,7 @@ export function parseArgs(argv) {
     else if (key === 'rounds') opts.rounds = seconds(value);
     else if (key === 'bare-seconds') opts.bareSeconds = seconds(value);
     else if (key === 'warmup-steps') opts.warmupSteps = seconds(value);
+    else if (key === 'warmup-seconds') opts.warmupSeconds = seconds(value);
     else if (key === 'load-timeout') opts.loadTimeoutSeconds = seconds(value);
     else if (key === 'init-timeout') opts.initTimeoutSeconds = seconds(value);
     else if (key === 'warmup-timeout') opts.warmupTimeoutSeconds = seconds(value);
@@ -105,7 +109,7 @@ export function parseArgs(argv) {
     console.error('bench: --app-seconds must be at least 2');
     process.exit(2);
   }
-  const numeric = ['bareSeconds', 'warmupSteps', 'loadTimeoutSeconds', 'initTimeoutSeconds', 'warmupTimeoutSeconds', 'extraSeconds', 'bareTimeoutSeconds', 'maxMinutes', 'firstStepTimeoutSeconds'];
+  const numeric = ['bareSeconds', 'warmupSteps', 'warmupSeconds', 'loadTimeoutSeconds', 'initTimeoutSeconds', 'warmupTimeoutSeconds', 'extraSeconds', 'bareTimeoutSeconds', 'maxMinutes', 'firstStepTimeoutSeconds'];
   const bad = numeric.filter((k) => !(opts[k] > 0));
   if (bad.length) {
     console.error(`bench: ${bad.join(', ')} must be positive numbers`);
