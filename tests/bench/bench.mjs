@@ -11,9 +11,10 @@
  *  (a) app: dist/index.html as /?backend=<b>&speed=0. Waits for the first `distill-step` (the
  *      init snapshot; ~10–20 s on SwiftShader WebGPU), then --rounds times: clicks "Play", waits
  *      for --warmup-steps steps and --warmup-seconds (the bare loop warms up 1 s too), records
- *      `distill-step` events for --app-seconds (a window), and pauses. Reports examples seen / time between each window's first and last snapshots (what
- *      app / bare is made of), the steps done, and, as a check of what the page shows, the median
- *      examplesPerSecond the app reported over the windows' second halves;
+ *      `distill-step` events for --app-seconds (a window), and pauses. Reports examples seen /
+ *      time between each window's first and last snapshots (what app / bare is made of), the
+ *      steps done, and, as a check of what the page shows, the median examplesPerSecond the app
+ *      reported over the windows' second halves;
  *  (b) main-thread long tasks (> 50 ms) in each window (PerformanceObserver 'longtask'); the
  *      worst window is reported;
  *  (c) bare loop, before the first window, between windows and after the last, the app paused:
@@ -21,8 +22,9 @@
  *      bare-loop.ts → bare.worker.ts), which trains the same Toy2dRun.trainStep in a tight loop
  *      without UI, snapshots or comlink, and sets window.__bareBench = { backend, adapter, steps,
  *      seconds, examplesPerSecond, batchSize } or { error }. app / bare is the examples the app
- *      trained over those the bare loop would have trained in the same windows, at the mean of
- *      its runs just before and after each (so a drift in the machine's load cancels out);
+ *      trained over those the bare loop would have trained in the same windows, at the faster of
+ *      its runs just before and after each (a drift in the machine's load cancels out, and a
+ *      slowed bare run does not flatter the app);
  *  (d) startup (tests/bench/startup.mjs; --startup=both (default), only or skip): per backend, for
  *      `auto`, for `auto` in a Chromium without the GPU flags and for `auto` on a second visit,
  *      --startup-runs fresh contexts each: navigation → first `distill-step` (the init snapshot)
@@ -201,7 +203,7 @@ async function main() {
 
 /**
  * app / bare: the examples the app trained in its windows over those the bare loop would have
- * trained in the same time, at the mean of its runs just before and after each window. Also each
+ * trained in the same time, at the faster of its runs just before and after each window. Also each
  * window's own ratio, and a note when the bare runs differ by more than 20 %.
  */
 function compareWithBare(row) {
@@ -220,9 +222,11 @@ function compareWithBare(row) {
   }
   out.bareExamplesPerSecond = good.reduce((a, b) => a + b, 0) / good.length;
   if (Math.max(...good) / Math.min(...good) > 1.2) out.bareNote = `bare loop from ${fmtRate(Math.min(...good))} to ${fmtRate(Math.max(...good))} ex/s: the machine's load moved`;
+  // The faster of the two runs beside a window: a run the machine slowed (one WebGPU run here
+  // fell to half its neighbours) must not flatter the app.
   const local = (i) => {
     const around = [rates[i], rates[i + 1]].filter((x) => x !== undefined);
-    return around.length ? around.reduce((a, b) => a + b, 0) / around.length : out.bareExamplesPerSecond;
+    return around.length ? Math.max(...around) : out.bareExamplesPerSecond;
   };
   const windows = (row.windows ?? []).map((w, i) => ({ ...w, bare: local(i) })).filter((w) => w.seconds > 0);
   if (windows.length) {
