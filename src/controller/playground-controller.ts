@@ -12,6 +12,7 @@ import { backendRequest, readStoredChoice, writeStoredChoice, type BackendReques
 import type { ViewSettings } from '../state/common';
 import type { BackendInfo, InitResult, LoadProgress, Snapshot, TrainerError, TrainerErrorCode, TrainerListener } from '../../workers/trainer-api';
 import { TrainerClient } from './trainer-client';
+import { commonStepDetail } from '../labs/step-detail';
 
 export interface Notice {
   kind: 'info' | 'warning' | 'error';
@@ -253,9 +254,10 @@ export class PlaygroundController implements ReactiveController {
   }
 
   /**
-   * Between snapshots on a slow device: the step and rate move on, the lab's readout stays the last
-   * snapshot's. The panel re-renders (status, compute) but plots nothing: its curves get points
-   * only from snapshots.
+   * Between snapshots on a slow device: the step, rate and compute move on, the lab's readout stays
+   * the last snapshot's. The panel re-renders (status, compute) but plots nothing: its curves get
+   * points only from snapshots. `distill-progress` says so, with the common fields only:
+   * `distill-step` stays a snapshot's, its readout and its step measured together.
    */
   private receivePulse(p: SnapshotCommon): void {
     const last = this.snapshot;
@@ -263,7 +265,7 @@ export class PlaygroundController implements ReactiveController {
     if (!p.running) this.pausing = false;
     this.snapshot = { ...last, ...p };
     this.running = p.running && !this.pausing;
-    this.emit('distill-step', this.host.stepDetail(this.snapshot));
+    this.emit('distill-progress', commonStepDetail(p));
     this.renderSoon();
   }
 

@@ -70,10 +70,13 @@ export function installPageRecorders() {
   } catch {
     define('__longTasksUnsupported', true);
   }
-  window.addEventListener('distill-step', (e) => {
-    const d = e.detail ?? {};
-    steps.push({ t: performance.now(), step: d.step, seen: d.examplesSeen, eps: d.examplesPerSecond, running: d.running });
-  });
+  // Snapshots and, between them on a slow device, progress pulses: both say where training is.
+  for (const type of ['distill-step', 'distill-progress']) {
+    window.addEventListener(type, (e) => {
+      const d = e.detail ?? {};
+      steps.push({ t: performance.now(), step: d.step, seen: d.examplesSeen, eps: d.examplesPerSecond, running: d.running, pulse: type === 'distill-progress' });
+    });
+  }
   window.addEventListener('distill-backend', (e) => backends.push({ t: performance.now(), ...(e.detail ?? {}) }));
   window.addEventListener('distill-error', (e) => errors.push({ t: performance.now(), ...(e.detail ?? {}) }));
 }

@@ -53,8 +53,10 @@ function pageStart(search: string): PageStart & { problems: Problem[] } {
  *
  * @slot header - Replaces the default title and introduction.
  *
- * @event distill-step - Up to 30 times a second while training, and after every step, reset or
+ * @event distill-step - Up to 10 times a second while training, and after every step, reset or
  *   knob change; the detail is the lab's (README, "Events").
+ * @event distill-progress - Between snapshots on a slow device (at least every 0.5 s while
+ *   training): `{ lab, step, examplesSeen, examplesPerSecond, running, flops, flopsPerSecond }`.
  * @event distill-backend - The backend in use: `{ name, requested, adapter, fallbackReason?, auto? }`.
  * @event distill-error - Something went wrong: `{ code, message }` (the message is also shown).
  *
@@ -373,6 +375,7 @@ declare global {
   }
   interface GlobalEventHandlersEventMap {
     'distill-step': CustomEvent<StepDetailCommon & Record<string, unknown>>;
+    'distill-progress': CustomEvent<StepDetailCommon>;
     'distill-backend': CustomEvent<BackendInfo>;
     'distill-error': CustomEvent<ErrorEventDetail>;
   }
