@@ -22,9 +22,8 @@
  *      bare-loop.ts → bare.worker.ts), which trains the same Toy2dRun.trainStep in a tight loop
  *      without UI, snapshots or comlink, and sets window.__bareBench = { backend, adapter, steps,
  *      seconds, examplesPerSecond, batchSize } or { error }. app / bare is the examples the app
- *      trained over those the bare loop would have trained in the same windows, at the faster of
- *      its runs just before and after each (a drift in the machine's load cancels out, and a
- *      slowed bare run does not flatter the app);
+ *      trained in its windows per second over the median of the bare runs, spread through the
+ *      measurement so the machine's load over all of it is in both (compareWithBare);
  *  (d) startup (tests/bench/startup.mjs; --startup=both (default), only or skip): per backend, for
  *      `auto`, for `auto` in a Chromium without the GPU flags and for `auto` on a second visit,
  *      --startup-runs fresh contexts each: navigation → first `distill-step` (the init snapshot)
@@ -201,10 +200,15 @@ async function main() {
   writeResults(opts, meta, rows, startupRows, extra);
 }
 
+/** A bare run this far below the fastest was slowed by something else (see compareWithBare). */
+const SLOWED_BARE = 0.8;
+
 /**
  * app / bare: the examples the app trained in its windows over those the bare loop would have
- * trained in the same time, at the faster of its runs just before and after each window. Also each
- * window's own ratio, and a note when the bare runs differ by more than 20 %.
+ * trained in the same time, at the median of its runs (before, between and after the windows, so
+ * the machine's load over the whole measurement is in it). Runs under 0.8 × the fastest are left
+ * out and named: on WebGPU (SwiftShader) a bare run next to the paused app sometimes ran at half
+ * its speed, which would flatter the app. Also each window's own ratio.
  */
 function compareWithBare(row) {
   const runs = row.bareRuns ?? [];
@@ -220,19 +224,17 @@ function compareWithBare(row) {
     out.bareReason = reason ?? 'no bare-loop run';
     return out;
   }
-  out.bareExamplesPerSecond = good.reduce((a, b) => a + b, 0) / good.length;
-  if (Math.max(...good) / Math.min(...good) > 1.2) out.bareNote = `bare loop from ${fmtRate(Math.min(...good))} to ${fmtRate(Math.max(...good))} ex/s: the machine's load moved`;
-  // The faster of the two runs beside a window: a run the machine slowed (one WebGPU run here
-  // fell to half its neighbours) must not flatter the app.
-  const local = (i) => {
-    const around = [rates[i], rates[i + 1]].filter((x) => x !== undefined);
-    return around.length ? Math.max(...around) : out.bareExamplesPerSecond;
-  };
-  const windows = (row.windows ?? []).map((w, i) => ({ ...w, bare: local(i) })).filter((w) => w.seconds > 0);
+  const fastest = Math.max(...good);
+  const kept = good.filter((x) => x >= SLOWED_BARE * fastest);
+  if (kept.length < good.length) {
+    const slowed = good.filter((x) => x < SLOWED_BARE * fastest).map(fmtRate);
+    out.bareNote = `bare runs of ${slowed.join(', ')} ex/s left out (under ${SLOWED_BARE} × the fastest, ${fmtRate(fastest)}: something else slowed them)`;
+  }
+  out.bareExamplesPerSecond = median(kept);
+  const windows = (row.windows ?? []).filter((w) => w.seconds > 0);
   if (windows.length) {
-    const expected = windows.reduce((a, w) => a + w.seconds * w.bare, 0);
-    out.ratio = windows.reduce((a, w) => a + w.examples, 0) / expected;
-    out.windowRatios = windows.map((w) => round(w.rate / w.bare, 3));
+    out.ratio = windows.reduce((a, w) => a + w.examples, 0) / windows.reduce((a, w) => a + w.seconds, 0) / out.bareExamplesPerSecond;
+    out.windowRatios = windows.map((w) => round(w.rate / out.bareExamplesPerSecond, 3));
   }
   return out;
 }
