@@ -21,32 +21,21 @@ export const MAX_STEPS_PER_CHUNK = 500;
  * The share of the worker's time light and heavy snapshots may each take: one that cost c ms
  * waits c / share ms for the next of its kind (a 1 ms light one: 10 a second; a 20 ms heavy one
  * (a 2-D lab's maps, 250 MNIST test images): every 2 s). Together ~2 %: training keeps ~98 %.
+ * Between light snapshots further apart than PULSE_GAP_MS, pulses (the step and rate, nothing
+ * read from the device) keep the page's counters moving.
  */
 export const LIGHT_SHARE = 0.01;
 export const HEAVY_SHARE = 0.01;
 /**
- * Yet the page hears at least this often while training (curves, step count), as long as that
- * costs at most LIGHT_FLOOR_SHARE of the time: a light snapshot dearer than 1/40 of this gap
- * waits 40 × its cost.
- */
-const MAX_LIGHT_GAP_MS = 250;
-/**
- * The heavy part is never older than this while training: the test-set evaluation behind a lab's
- * curves and its "what the teacher added" headline moves on at least every 2 s (MNIST's chunks of
- * its test-set pass are sized to ~50 ms) while one costs up to 200 ms.
+ * The heavy part is not older than this while training as long as that costs at most
+ * HEAVY_FLOOR_SHARE of the worker's time (a heavy snapshot of up to 40 ms): the test-set
+ * evaluation behind a lab's "what the teacher added" headline moves on at least every 2 s
+ * (MNIST's chunks of its test-set pass are sized to ~50 ms, the names lab's validation pass
+ * ~50 ms on wasm). A dearer one waits 50 × its cost: a software GPU (WebGPU on SwiftShader: a 2-D
+ * lab's maps ~3.5 s) once spent half its time on snapshots forced every 2 s.
  */
 const HEAVY_MAX_GAP_MS = 2000;
-/**
- * The most of the worker's time each kind of snapshot may take to keep the gaps above. Without
- * this bound a software GPU (WebGPU on SwiftShader: a 2-D lab's maps take ~3.5 s, its test-set
- * metrics ~1 s) spent half its time on snapshots forced every 2 s and 5 s. The heavy part may take
- * more while it is cheap, so that a lab's headline stays current: the names lab's validation pass
- * (~0.1–0.2 s on wasm) still comes every 2 s; one dearer than HEAVY_FLOOR_MAX_COST_MS (a device
- * that slow is a software renderer) is held to LIGHT_FLOOR_SHARE like a light one.
- */
-export const LIGHT_FLOOR_SHARE = 0.025;
-export const HEAVY_FLOOR_SHARE = 0.1;
-const HEAVY_FLOOR_MAX_COST_MS = 200;
+export const HEAVY_FLOOR_SHARE = 0.02;
 /**
  * When light snapshots are spaced further apart than this (a device so slow that a readout costs
  * a second), a pulse (the step and rate only, nothing read from the device) goes in between, so
@@ -57,13 +46,12 @@ export const PULSE_GAP_MS = 500;
 
 /** The wait before the next light snapshot, given what the last one cost (ms). */
 export function lightGapMs(cost: number): number {
-  return Math.max(1000 / SNAPSHOTS_PER_SECOND, Math.min(cost / LIGHT_SHARE, Math.max(MAX_LIGHT_GAP_MS, cost / LIGHT_FLOOR_SHARE)));
+  return Math.max(1000 / SNAPSHOTS_PER_SECOND, cost / LIGHT_SHARE);
 }
 
 /** The wait before the next heavy snapshot, given what the last one cost (ms). */
 export function heavyGapMs(cost: number): number {
-  const floorShare = cost <= HEAVY_FLOOR_MAX_COST_MS ? HEAVY_FLOOR_SHARE : LIGHT_FLOOR_SHARE;
-  return Math.max(HEAVY_INTERVAL_MS, Math.min(cost / HEAVY_SHARE, Math.max(HEAVY_MAX_GAP_MS, cost / floorShare)));
+  return Math.max(HEAVY_INTERVAL_MS, Math.min(cost / HEAVY_SHARE, Math.max(HEAVY_MAX_GAP_MS, cost / HEAVY_FLOOR_SHARE)));
 }
 
 /**
