@@ -131,7 +131,7 @@ export class DistillRegions extends LitElement {
     const size = this.sizes.get(canvas) ?? canvas.clientWidth;
     if (!size) return;
     const dpr = window.devicePixelRatio || 1;
-    // Snapshots arrive up to 30 times a second, but a map changes only when one of these does.
+    // Snapshots arrive up to 10 times a second, but a map changes only when one of these does.
     const signature = [readout, this.points, this.probePoints, this.selected, this.classes, size, dpr, this.focused === key ? this.cross : null, theme.key];
     const previous = this.painted.get(canvas);
     if (previous && previous.length === signature.length && previous.every((v, i) => v === signature[i])) return;
