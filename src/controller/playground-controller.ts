@@ -271,7 +271,7 @@ export class PlaygroundController implements ReactiveController {
 
   /**
    * While training, the page re-renders from snapshots at most every RENDER_GAP_MS (each snapshot
-   * still reaches the panel's curves and the `distill-step` event): numbers that change 15 times
+   * still reaches the panel's curves and the `distill-step` event): numbers that change 10 times
    * a second cannot be read, and every render lays out the page on cores that training needs.
    * A snapshot that says training stopped renders at once.
    */

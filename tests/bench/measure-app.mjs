@@ -108,8 +108,8 @@ export async function measureApp(context, baseUrl, backend, opts, bare) {
     }
 
     // 2. Rounds: the bare loop (in its own page, the app paused), then the app's window, and the
-    //    bare loop once more after the last: each window is compared with the bare loop just
-    //    before and after it, so a drift in the machine's load cancels instead of skewing the ratio.
+    //    bare loop once more after the last: the bare runs are spread through the measurement, so
+    //    the machine's load over all of it is in both sides of the ratio (bench.mjs, compareWithBare).
     const play = page.getByRole('button', { name: 'Play', exact: true }).first();
     const pause = page.getByRole('button', { name: 'Pause', exact: true }).first();
     result.bareRuns = [await bare(0)];
