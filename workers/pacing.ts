@@ -37,6 +37,17 @@ export const HEAVY_SHARE = 0.01;
 const HEAVY_MAX_GAP_MS = 2000;
 export const HEAVY_FLOOR_SHARE = 0.02;
 /**
+ * For the first FIRST_SIGHT_MS of a Play the 2 s floor holds while it costs up to 10 %, and light
+ * snapshots come at least every 250 ms while that costs up to 2.5 % (lightGapMs), as before the
+ * 1 % / 2 % rules: what the teacher added must show at once (`npm run bench:first-sight`). A
+ * software renderer's dear heavy snapshots (> 200 ms) get 2 % always.
+ */
+export const FIRST_SIGHT_MS = 10_000;
+export const FIRST_SIGHT_FLOOR_SHARE = 0.1;
+const FIRST_SIGHT_MAX_COST_MS = 200;
+const FIRST_SIGHT_LIGHT_GAP_MS = 250;
+export const FIRST_SIGHT_LIGHT_SHARE = 0.025;
+/**
  * When light snapshots are spaced further apart than this (a device so slow that a readout costs
  * a second), a pulse (the step and rate only, nothing read from the device) goes in between, so
  * the page never goes quiet for long: WebGPU on SwiftShader would otherwise show one step count
@@ -44,14 +55,21 @@ export const HEAVY_FLOOR_SHARE = 0.02;
  */
 export const PULSE_GAP_MS = 500;
 
-/** The wait before the next light snapshot, given what the last one cost (ms). */
-export function lightGapMs(cost: number): number {
-  return Math.max(1000 / SNAPSHOTS_PER_SECOND, cost / LIGHT_SHARE);
+/**
+ * The wait before the next light snapshot, given what the last one cost (ms) and how long ago
+ * Play was pressed: in the first FIRST_SIGHT_MS, at least every 250 ms while that costs up to
+ * 2.5 % (MNIST's headline waits on its light snapshots: at 1 % it showed 4–8 s after Play, with
+ * this 1.3–2.5 s).
+ */
+export function lightGapMs(cost: number, sincePlay = Infinity): number {
+  const gap = sincePlay < FIRST_SIGHT_MS ? Math.min(cost / LIGHT_SHARE, Math.max(FIRST_SIGHT_LIGHT_GAP_MS, cost / FIRST_SIGHT_LIGHT_SHARE)) : cost / LIGHT_SHARE;
+  return Math.max(1000 / SNAPSHOTS_PER_SECOND, gap);
 }
 
-/** The wait before the next heavy snapshot, given what the last one cost (ms). */
-export function heavyGapMs(cost: number): number {
-  return Math.max(HEAVY_INTERVAL_MS, Math.min(cost / HEAVY_SHARE, Math.max(HEAVY_MAX_GAP_MS, cost / HEAVY_FLOOR_SHARE)));
+/** The wait before the next heavy snapshot, given what the last one cost (ms) and how long ago Play was pressed. */
+export function heavyGapMs(cost: number, sincePlay = Infinity): number {
+  const floorShare = sincePlay < FIRST_SIGHT_MS && cost <= FIRST_SIGHT_MAX_COST_MS ? FIRST_SIGHT_FLOOR_SHARE : HEAVY_FLOOR_SHARE;
+  return Math.max(HEAVY_INTERVAL_MS, Math.min(cost / HEAVY_SHARE, Math.max(HEAVY_MAX_GAP_MS, cost / floorShare)));
 }
 
 /**
@@ -185,6 +203,7 @@ export function createPacer(now: () => number) {
   async function playLoop(ctx: LoopContext): Promise<void> {
     const { yieldToEventLoop, close: closeYielder } = eventLoopYielder();
     let lastYield = now();
+    const pressedAt = now();
     let playStart = now();
     let stepsAtStart = ctx.run()?.step ?? 0;
     let lastSpeed = pacer.stepsPerSecond;
@@ -218,7 +237,7 @@ export function createPacer(now: () => number) {
           pacer.noteRate(r.examplesSeen);
           const t = now();
           // Snapshots are spaced by their cost, so training keeps ~95 % of the time on any device.
-          if (t - lastSnapshotAt >= lightGapMs(lightCost)) ctx.publish(await ctx.snapshot(t - lastHeavyAt >= heavyGapMs(heavyCost)));
+          if (t - lastSnapshotAt >= lightGapMs(lightCost, t - pressedAt)) ctx.publish(await ctx.snapshot(t - lastHeavyAt >= heavyGapMs(heavyCost, t - pressedAt)));
           else if (t - lastPulseAt >= PULSE_GAP_MS) {
             lastPulseAt = t;
             ctx.pulse();

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   createPacer,
+  FIRST_SIGHT_FLOOR_SHARE,
+  FIRST_SIGHT_LIGHT_SHARE,
+  FIRST_SIGHT_MS,
   HEAVY_FLOOR_SHARE,
   heavyGapMs,
   LIGHT_SHARE,
@@ -27,6 +30,19 @@ describe('snapshot pacing', () => {
     expect(heavyGapMs(40)).toBe(2000);
     // Dearer: held to 2 % (a software renderer's maps; MNIST's larger students' test chunks).
     expect(heavyGapMs(70)).toBeCloseTo(70 / HEAVY_FLOOR_SHARE);
+  });
+
+  it('in the first 10 s of a Play the 2 s floor holds up to 10 % (the headline shows at once), not for a software renderer', () => {
+    expect(heavyGapMs(70, 3000)).toBe(2000);
+    expect(heavyGapMs(150, 9000)).toBe(2000);
+    expect(heavyGapMs(70, FIRST_SIGHT_MS)).toBeCloseTo(70 / HEAVY_FLOOR_SHARE);
+    expect(heavyGapMs(300, 1000)).toBeCloseTo(300 / HEAVY_FLOOR_SHARE);
+    expect(150 / heavyGapMs(150, 0)).toBeLessThanOrEqual(FIRST_SIGHT_FLOOR_SHARE);
+    // Light ones at least every 250 ms then, up to 2.5 %; 1 % afterwards.
+    expect(lightGapMs(5, 2000)).toBe(250);
+    expect(lightGapMs(5)).toBeCloseTo(5 / LIGHT_SHARE);
+    expect(lightGapMs(20, 2000)).toBeCloseTo(20 / FIRST_SIGHT_LIGHT_SHARE);
+    expect(lightGapMs(1, 2000)).toBeCloseTo(100);
   });
 
   it('no kind of snapshot takes more than its share, however dear (a software GPU: 2 %)', () => {
