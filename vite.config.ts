@@ -106,7 +106,23 @@ export default defineConfig(({ mode }) => {
     preview: { host: '127.0.0.1', port: 4173, headers: CROSS_ORIGIN_ISOLATION },
     // The wasm backend mixes ESM and CommonJS files: let Vite pre-bundle it. Its .wasm files are
     // located through setWasmPaths (workers/wasm-paths.ts), so bundling does not break them.
-    optimizeDeps: { include: ['@tensorflow/tfjs-backend-wasm'] },
+    // `npm start` pre-bundles tfjs (the dependency optimizer), where the plugins above never run:
+    // the tape's loops are rewritten there too.
+    // The worker's tfjs is listed too: found only when the worker loads, it made the first visit
+    // after `npm ci` reload the page (and lose a Play pressed at once).
+    optimizeDeps: {
+      include: [
+        '@tensorflow/tfjs-backend-wasm',
+        '@tensorflow/tfjs-backend-cpu',
+        '@tensorflow/tfjs-backend-webgl',
+        '@tensorflow/tfjs-backend-webgpu',
+        '@tensorflow/tfjs-core',
+        '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops',
+        '@tensorflow/tfjs-core/dist/register_all_gradients',
+        '@tensorflow/tfjs-layers',
+      ],
+      rolldownOptions: { plugins: [tfjsKeysLoops] },
+    },
     build,
     test: {
       include: ['tests/unit/**/*.test.ts'],
