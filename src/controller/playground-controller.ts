@@ -13,6 +13,7 @@ import type { ViewSettings } from '../state/common';
 import type { BackendInfo, InitResult, LoadProgress, Snapshot, TrainerError, TrainerErrorCode, TrainerListener } from '../../workers/trainer-api';
 import { TrainerClient } from './trainer-client';
 import { commonStepDetail } from '../labs/step-detail';
+import { Spaced } from '../shared/spaced';
 
 export interface Notice {
   kind: 'info' | 'warning' | 'error';
@@ -85,8 +86,7 @@ export class PlaygroundController implements ReactiveController {
   private pendingRun: Promise<void> = Promise.resolve();
   /** Runs started (init, reset, lab or backend switch) and not yet answered. */
   private starting = 0;
-  private renderTimer: ReturnType<typeof setTimeout> | undefined;
-  private lastRenderAt = -Infinity;
+  private readonly render = new Spaced(RENDER_GAP_MS, () => this.host.requestUpdate());
 
   constructor(
     private readonly host: PlaygroundHost,
@@ -112,8 +112,7 @@ export class PlaygroundController implements ReactiveController {
   hostConnected(): void {}
 
   hostDisconnected(): void {
-    clearTimeout(this.renderTimer);
-    this.renderTimer = undefined;
+    this.render.cancel();
     this.client?.dispose();
     this.client = null;
     this.started = false;
@@ -276,16 +275,7 @@ export class PlaygroundController implements ReactiveController {
    * A snapshot that says training stopped renders at once.
    */
   private renderSoon(): void {
-    const wait = this.running ? this.lastRenderAt + RENDER_GAP_MS - performance.now() : 0;
-    if (wait <= 0) this.renderNow();
-    else if (!this.renderTimer) this.renderTimer = setTimeout(() => this.renderNow(), wait);
-  }
-
-  private renderNow(): void {
-    clearTimeout(this.renderTimer);
-    this.renderTimer = undefined;
-    this.lastRenderAt = performance.now();
-    this.host.requestUpdate();
+    this.render.request(!this.running);
   }
 
   private fail(error: ErrorEventDetail): void {

@@ -9,6 +9,7 @@ import { cssValue } from '../shared/palette';
 import { seriesColor, seriesLine } from '../shared/series';
 import { hostStyles, legendStyles } from '../shared/styles';
 import { CurveHistory } from './curves-history';
+import { Spaced } from '../../shared/spaced';
 import { chartRange, type CurveChart, type CurveSeries, type CurvesSpec, type CurveValues, isZoom, labelsLogSplit, logLabelEvery, specShape } from './curves-spec';
 import { curvesStyles } from './distill-curves.styles';
 
@@ -64,8 +65,6 @@ export class DistillCurves extends LitElement {
   private hover: (number | null)[] = [];
   private plotsStale = true;
   private frame = 0;
-  private wait: ReturnType<typeof setTimeout> | undefined;
-  private drawnAt = -Infinity;
   private resizeObserver: ResizeObserver | null = null;
 
   /**
@@ -118,22 +117,16 @@ export class DistillCurves extends LitElement {
    * each redraw lays out and paints every chart, on the cores training needs.
    */
   private schedule(): void {
-    if (this.frame || this.wait) return;
-    const wait = this.drawnAt + REDRAW_GAP_MS - performance.now();
-    if (wait > 0) {
-      this.wait = setTimeout(() => {
-        this.wait = undefined;
-        this.schedule();
-      }, wait);
-      return;
-    }
-    this.frame = requestAnimationFrame(() => {
+    if (!this.frame) this.redraw.request();
+  }
+
+  private readonly redraw = new Spaced(REDRAW_GAP_MS, () => {
+    this.frame ||= requestAnimationFrame(() => {
       this.frame = 0;
-      this.drawnAt = performance.now();
       this.plots.forEach((plot, c) => plot?.setData(this.history.data(c) as uPlot.AlignedData));
       this.requestUpdate();
     });
-  }
+  });
 
   private toggleRange(): void {
     this.fullRange = !this.fullRange;
@@ -151,8 +144,7 @@ export class DistillCurves extends LitElement {
     super.disconnectedCallback();
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
-    clearTimeout(this.wait);
-    this.wait = undefined;
+    this.redraw.cancel();
     this.destroyPlots();
   }
 
