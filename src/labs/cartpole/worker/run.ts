@@ -13,6 +13,7 @@ import { buildMlp } from '../../../../models/mlp';
 import { setModelWeights } from '../../../../models/cartpole/teacher-policy';
 import { optimized, retune, type Optimized } from '../../../../workers/objectives/optimizer';
 import { klPerRow } from '../../../../workers/objectives/hinton';
+import { predictAll } from '../../../../workers/predict-all';
 import { distillationStepFlops } from '../../../cost/flops';
 import { mulberry32 } from '../../../shared/random';
 import { ACTIONS, STATE_SIZE } from '../shared/env';
@@ -119,7 +120,7 @@ export class CartpoleRun {
     const update = this.step + 1;
     const result = tf.tidy(() => {
       const xd = tf.tensor2d(distilledStates, [batchSize, STATE_SIZE]);
-      const teacherOnDistilled = this.teacher.predict(xd) as tf.Tensor2D;
+      const teacherOnDistilled = predictAll(this.teacher, xd);
       let distilledKl!: tf.Scalar;
       const d = this.distilled;
       const { value: distilledLoss, grads } = tf.variableGrads(() => {
@@ -152,7 +153,7 @@ export class CartpoleRun {
       }
       // How far the reward-only student's policy is from the teacher's, on the states it visited (a measure only).
       const xr = tf.tensor2d(rewardStates, [batchSize, STATE_SIZE]);
-      const rewardKl = tf.mean(klPerRow(this.teacher.predict(xr) as tf.Tensor2D, r.model.predict(xr) as tf.Tensor2D, 1)) as tf.Scalar;
+      const rewardKl = tf.mean(klPerRow(predictAll(this.teacher, xr), predictAll(r.model, xr), 1)) as tf.Scalar;
       const packed = tf.concat([...d.variables, ...r.variables].map((v) => v.flatten()));
       return { kept: { distilledLoss, distilledKl, rewardKl }, rewardLoss, packed };
     });

@@ -3,9 +3,11 @@
  * WebAssembly with the generated GEMM (workers/wasm-kernels/) it runs straight through the dense
  * layers' weights on that GEMM — tfjs's own matMul there is half as fast (`npm run bench:native`,
  * "with teacher forward"); elsewhere, or for a model that is not plain Dense / Dropout layers, it
- * is the model's own `predict`. Dropout is inert at inference either way.
+ * is the model's own `predict`, in one pass (workers/predict-all.ts). Dropout is inert at
+ * inference either way.
  */
 import * as tf from '@tensorflow/tfjs';
+import { predictAll } from '../../../../workers/predict-all';
 import { wasmKernelsReady, wasmMatMul } from '../../../../workers/wasm-kernels/kernels';
 
 /** What the lab needs of a teacher: logits (or hidden activations) for a batch of images. */
@@ -36,7 +38,10 @@ export function teacherForward(model: tf.LayersModel, upTo?: string): Predictor 
   const last = upTo === undefined ? model.layers.length - 1 : model.layers.findIndex((l) => l.name === upTo);
   if (last < 0) throw new RangeError(`the teacher has no layer "${upTo}"`);
   const steps = wasmKernelsReady() ? plan(model, last) : null;
-  if (!steps) return upTo === undefined ? model : tf.model({ inputs: model.inputs, outputs: model.getLayer(upTo).output as tf.SymbolicTensor });
+  if (!steps) {
+    const upToLayer = upTo === undefined ? model : tf.model({ inputs: model.inputs, outputs: model.getLayer(upTo).output as tf.SymbolicTensor });
+    return { predict: (x) => predictAll(upToLayer, x) };
+  }
   return {
     predict: (x) =>
       tf.tidy(() => {

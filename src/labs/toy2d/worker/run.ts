@@ -6,12 +6,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { optimized, retune } from '../../../../workers/objectives/optimizer';
 import { buildMlp } from '../../../../models/mlp';
+import { predictAll } from '../../../../workers/predict-all';
 import { mlpParameterCount, type OptimizerName } from '../../../state/common';
 import { DATASET_CLASSES, type ExperimentConfig, type Knobs } from '../shared/schema';
 import { distillationStepFlops } from '../../../cost/flops';
-import { crossEntropyPerRow, distillationLoss, klPerRow } from '../../../../workers/objectives/hinton';
+import { crossEntropyPerRow, distillationLoss } from '../../../../workers/objectives/hinton';
 import type { LabeledPoints, ModelMetrics, ProbeReadout, RegionsReadout, TeacherMetrics } from '../shared/readouts';
 import { mulberry32, shuffledIndices } from '../../../shared/random';
+import { klRows, logSoftmaxRows, metricsOf, regionCells, softmaxRows } from '../shared/logit-math';
 import { EXTENT, gridPoints, labelledIndices, testSet, trainSet, type Points2D } from '../shared/datasets';
 
 export const REGION_GRID = 48;
@@ -50,9 +52,8 @@ export class Toy2dRun {
   private readonly student: Student;
   private readonly labelsOnly: Student | null;
   private readonly testX: tf.Tensor2D;
-  private readonly testOneHot: tf.Tensor2D;
-  private readonly testLabels: tf.Tensor1D;
-  private readonly teacherTestLogits: tf.Tensor2D;
+  /** The teacher's test-set log-probabilities (T = 1), read once, for the students' KL. */
+  private teacherTestLogProbs: Promise<Float64Array> | null = null;
   private readonly trainOneHot: Float32Array;
   private readonly grid: tf.Tensor2D;
   private probes: tf.Tensor2D;
@@ -96,9 +97,6 @@ export class Toy2dRun {
 
     this.trainOneHot = oneHot(this.train.y, this.classes);
     this.testX = tf.tensor2d(this.test.x, [this.test.count, 2]);
-    this.testOneHot = tf.tensor2d(oneHot(this.test.y, this.classes), [this.test.count, this.classes]);
-    this.testLabels = tf.tensor1d(this.test.y, 'int32');
-    this.teacherTestLogits = tf.tidy(() => this.teacher.predict(this.testX) as tf.Tensor2D);
     this.grid = tf.tensor2d(gridPoints(REGION_GRID), [REGION_GRID * REGION_GRID, 2]);
     this.probePoints = probePoints;
     this.probes = tf.tensor2d(probePoints, [probePoints.length / 2, 2]);
@@ -184,7 +182,7 @@ export class Toy2dRun {
     this.lastLosses = tf.tidy(() => {
       const xb = tf.tensor2d(batch.x, [batchSize, 2]);
       const yb = tf.tensor2d(batch.y, [batchSize, this.classes]);
-      const teacherLogits = this.teacher.predict(xb) as tf.Tensor2D;
+      const teacherLogits = predictAll(this.teacher, xb);
 
       let soft!: tf.Scalar;
       let hard!: tf.Scalar;
@@ -251,31 +249,27 @@ export class Toy2dRun {
   /** The teacher is frozen: its test metrics are computed once per run. */
   async teacherMetrics(): Promise<TeacherMetrics> {
     if (!this.teacherStats) {
-      const stats = tf.tidy(() => this.metricsTensor(this.teacherTestLogits));
-      const [, hardLoss, accuracy] = await readAndDispose(stats);
-      this.teacherStats = { hardLoss: hardLoss!, accuracy: accuracy! };
+      const logits = await readAndDispose(tf.tidy(() => predictAll(this.teacher, this.testX)));
+      const { hardLoss, accuracy } = metricsOf(logits, this.classes, this.test.y, null);
+      this.teacherStats = { hardLoss, accuracy };
     }
     return { ...this.teacherStats };
   }
 
-  /** [KL to teacher, hard loss, accuracy] on the test set. */
-  private metricsTensor(logits: tf.Tensor2D): tf.Tensor1D {
-    const kl = tf.mean(klPerRow(this.teacherTestLogits, logits, 1));
-    const ce = tf.mean(crossEntropyPerRow(this.testOneHot, logits));
-    const acc = tf.mean(tf.cast(tf.equal(tf.argMax(logits, 1), this.testLabels), 'float32'));
-    return tf.stack([kl, ce, acc]) as tf.Tensor1D;
+  private teacherLogProbs(): Promise<Float64Array> {
+    this.teacherTestLogProbs ??= readAndDispose(tf.tidy(() => predictAll(this.teacher, this.testX))).then((logits) =>
+      logSoftmaxRows(logits, this.classes),
+    );
+    return this.teacherTestLogProbs;
   }
 
+  /** Each student's test-set metrics: their logits in one read, the metrics in JavaScript. */
   async studentMetrics(): Promise<{ student: ModelMetrics; labelsOnly: ModelMetrics | null }> {
-    const stats = tf.tidy(() =>
-      tf.stack(this.students().map((s) => this.metricsTensor(s.model.predict(this.testX) as tf.Tensor2D))),
-    );
-    const values = await readAndDispose(stats);
-    const at = (k: number): ModelMetrics => ({
-      klToTeacher: values[k * 3]!,
-      hardLoss: values[k * 3 + 1]!,
-      accuracy: values[k * 3 + 2]!,
-    });
+    const models = this.students();
+    const logits = await readAndDispose(tf.tidy(() => tf.concat(models.map((s) => predictAll(s.model, this.testX)))));
+    const teacher = await this.teacherLogProbs();
+    const size = this.test.count * this.classes;
+    const at = (k: number): ModelMetrics => metricsOf(logits.subarray(k * size, (k + 1) * size), this.classes, this.test.y, teacher);
     return { student: at(0), labelsOnly: this.labelsOnly ? at(1) : null };
   }
 
@@ -290,43 +284,26 @@ export class Toy2dRun {
     const models = [this.teacher, ...this.students().map((s) => s.model)];
     const count = this.probePoints.length / 2;
     const K = this.classes;
-    // One tensor, one read: [models × {T, 1}] distributions, then KL per probe per student.
-    const packed = tf.tidy(() => {
-      const logits = models.map((m) => m.predict(this.probes) as tf.Tensor2D);
-      const parts: tf.Tensor[] = [];
-      for (const l of logits) parts.push(tf.softmax(tf.div(l, T)).flatten(), tf.softmax(l).flatten());
-      for (const l of logits.slice(1)) parts.push(klPerRow(logits[0]!, l, 1));
-      return tf.concat(parts);
-    });
-    const values = await readAndDispose(packed);
-    const dist = count * K;
-    let offset = 0;
-    const take = (n: number) => {
-      const out = values.slice(offset, offset + n);
-      offset += n;
-      return out;
-    };
-    const teacherAtT = take(dist);
-    const teacherAt1 = take(dist);
-    const studentAtT = take(dist);
-    const studentAt1 = take(dist);
-    const labelsOnlyAtT = this.labelsOnly ? take(dist) : null;
-    const labelsOnlyAt1 = this.labelsOnly ? take(dist) : null;
-    const klStudent = take(count);
-    const klLabelsOnly = this.labelsOnly ? take(count) : null;
+    // Every model's logits on the probes in one read; the distributions and KLs in JavaScript.
+    const logits = await readAndDispose(tf.tidy(() => tf.concat(models.map((m) => predictAll(m, this.probes)))));
+    const size = count * K;
+    const of = (k: number) => logits.subarray(k * size, (k + 1) * size);
+    const teacherLogP = logSoftmaxRows(of(0), K);
+    const klTo = (k: number) => klRows(teacherLogP, logSoftmaxRows(of(k), K), K);
+    const labelsOnly = this.labelsOnly !== null;
     return {
       count,
       classes: K,
       points: this.probePoints.slice(),
       temperature: T,
-      teacherAtT,
-      studentAtT,
-      labelsOnlyAtT,
-      teacherAt1,
-      studentAt1,
-      labelsOnlyAt1,
-      klStudent,
-      klLabelsOnly,
+      teacherAtT: softmaxRows(of(0), K, T),
+      studentAtT: softmaxRows(of(1), K, T),
+      labelsOnlyAtT: labelsOnly ? softmaxRows(of(2), K, T) : null,
+      teacherAt1: softmaxRows(of(0), K),
+      studentAt1: softmaxRows(of(1), K),
+      labelsOnlyAt1: labelsOnly ? softmaxRows(of(2), K) : null,
+      klStudent: klTo(1),
+      klLabelsOnly: labelsOnly ? klTo(2) : null,
     };
   }
 
@@ -341,19 +318,8 @@ export class Toy2dRun {
   }
 
   private async regionsOf(model: tf.LayersModel): Promise<RegionsReadout> {
-    const packed = tf.tidy(() => {
-      const probs = tf.softmax(model.predict(this.grid) as tf.Tensor2D);
-      return tf.concat([tf.cast(tf.argMax(probs, 1), 'float32'), tf.max(probs, 1)]);
-    });
-    const values = await readAndDispose(packed);
-    const cells = REGION_GRID * REGION_GRID;
-    const argmax = new Uint8Array(cells);
-    const confidence = new Uint8Array(cells);
-    for (let i = 0; i < cells; i++) {
-      argmax[i] = values[i]!;
-      confidence[i] = Math.round(values[cells + i]! * 255);
-    }
-    return { size: REGION_GRID, extent: [...EXTENT], argmax, confidence };
+    const logits = await readAndDispose(tf.tidy(() => predictAll(model, this.grid)));
+    return { size: REGION_GRID, extent: [...EXTENT], ...regionCells(logits, this.classes) };
   }
 
   trainPoints(): LabeledPoints {
@@ -377,7 +343,7 @@ export class Toy2dRun {
     }
     if (this.lastLosses) tf.dispose([this.lastLosses.total, this.lastLosses.soft, this.lastLosses.hard]);
     this.lastLosses = null;
-    tf.dispose([this.testX, this.testOneHot, this.testLabels, this.teacherTestLogits, this.grid, this.probes]);
+    tf.dispose([this.testX, this.grid, this.probes]);
   }
 }
 
