@@ -87,9 +87,11 @@ export function rateWindowMs(heavyCost: number): number {
 /**
  * At full speed the loop yields to the event loop (so pause, knobs and inputs get in) when this
  * long has passed since it last did, not after every chunk: a yield is a message round trip,
- * ~0.5 ms in a busy worker, and after every 12 ms chunk it cost training 3 % (`npm run bench`).
+ * ~0.3 ms in a busy worker. After every 12 ms chunk it cost training 3 %, every 40 ms 0.6–1 %,
+ * every 100 ms 0.3 % (the 2-D lab on the CPU backend, timed in the worker); a Pause still
+ * lands within ~0.1 s.
  */
-export const YIELD_EVERY_MS = 40;
+export const YIELD_EVERY_MS = 100;
 
 /** Yields to the event loop without setTimeout's 4 ms clamp, so queued messages (pause) run. */
 function eventLoopYielder(): { yieldToEventLoop: () => Promise<void>; close: () => void } {
