@@ -1,6 +1,7 @@
 /**
  * The generated WebAssembly kernels (workers/wasm-kernels/). The GEMM: against a plain triple loop on raw memory
- * (panels of 6 rows and the rows left over, 8-column blocks and the scalar column tail, k blocks),
+ * (panels of 6 rows and the rows left over, 8-column blocks and the scalar column tail, k blocks;
+ * B as stored and packed),
  * then as a tfjs kernel on the wasm backend: the same values as tf.matMul, the dense layer's
  * gradients equal to tfjs's own, and an MNIST run on it with tf.memory().numTensors flat. The
  * fused Adam: the same weights and moments as tfjs's Adam, step after step.
@@ -10,9 +11,9 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { gemm } from '../../workers/wasm-kernels/gemm';
+import { gemm, packB } from '../../workers/wasm-kernels/gemm';
 import { gemmModuleBytes, hasSimd } from '../../workers/wasm-kernels/gemm-module';
-import { wasmKernelsReady, wasmMatMul } from '../../workers/wasm-kernels/kernels';
+import { wasmKernelsReady, wasmMatMul, wasmPackB, wasmPackedMatMul } from '../../workers/wasm-kernels/kernels';
 import { denseFor, gemmDense, inputDenseFor, gemmInputDense, plainDense } from '../../src/labs/mnist/worker/dense';
 import { MnistRun, type MnistData } from '../../src/labs/mnist/worker/run';
 import { defaultMnistExperiment, student } from '../../src/labs/mnist/shared/schema';
@@ -46,22 +47,31 @@ describe('generated GEMM on raw memory', () => {
     [40, 33, 128, true],
   ];
   for (const shape of shapes) {
-    it(`${shape[0]}×${shape[2]}${shape[3] ? 'ᵀ' : ''} · ${shape[2]}×${shape[1]} matches a plain loop and writes nothing past C`, () => {
-      const [m, n, k, tA] = shape;
-      const memory = new WebAssembly.Memory({ initial: 64 });
-      const f32 = new Float32Array(memory.buffer);
-      const rand = mulberry32(m * 7 + n * 3 + k);
-      const a = 4, b = a + m * k + 3, c = b + k * n + 5;
-      for (let i = a; i < c; i++) f32[i] = rand() * 2 - 1;
-      f32.fill(NaN, c, c + m * n + 16);
-      f32.fill(12345, c + m * n, c + m * n + 16);
-      gemm(memory, { m, n, k, transposeA: tA }, a * 4, b * 4, c * 4);
-      const want = naive(f32, shape, a, b);
-      let worst = 0;
-      for (let i = 0; i < m * n; i++) worst = Math.max(worst, Math.abs(want[i]! - f32[c + i]!));
-      expect(worst).toBeLessThan(1e-4 * Math.sqrt(k));
-      expect(Array.from(f32.subarray(c + m * n, c + m * n + 16))).toEqual(new Array(16).fill(12345));
-    });
+    for (const packed of [false, true]) {
+      it(`${shape[0]}×${shape[2]}${shape[3] ? 'ᵀ' : ''} · ${shape[2]}×${shape[1]}${packed ? ', B packed,' : ''} matches a plain loop and writes nothing past C`, () => {
+        const [m, n, k, tA] = shape;
+        const memory = new WebAssembly.Memory({ initial: 64 });
+        const f32 = new Float32Array(memory.buffer);
+        const rand = mulberry32(m * 7 + n * 3 + k);
+        const a = 4, b = a + m * k + 3, c = b + k * n + 5, p = c + m * n + 16 + 7;
+        for (let i = a; i < c; i++) f32[i] = rand() * 2 - 1;
+        f32.fill(NaN, c, c + m * n + 16);
+        f32.fill(12345, c + m * n, c + m * n + 16);
+        // The packed copy: exactly K × N floats written, the guard after it untouched.
+        f32.fill(-7, p, p + k * n + 16);
+        if (packed) {
+          packB(memory, k, n, b * 4, p * 4);
+          expect(Array.from(f32.subarray(p + k * n, p + k * n + 16))).toEqual(new Array(16).fill(-7));
+          expect(f32.subarray(p, p + k * n).includes(-7)).toBe(false);
+        }
+        gemm(memory, { m, n, k, transposeA: tA }, a * 4, (packed ? p : b) * 4, c * 4, packed);
+        const want = naive(f32, shape, a, b);
+        let worst = 0;
+        for (let i = 0; i < m * n; i++) worst = Math.max(worst, Math.abs(want[i]! - f32[c + i]!));
+        expect(worst).toBeLessThan(1e-4 * Math.sqrt(k));
+        expect(Array.from(f32.subarray(c + m * n, c + m * n + 16))).toEqual(new Array(16).fill(12345));
+      });
+    }
   }
 
   it('refuses an empty shape or a bad panel height', () => {
@@ -111,6 +121,17 @@ describe('the GEMM as a tfjs kernel on the wasm backend', () => {
     tf.dispose([a, b, at, fast, fastT, want]);
   });
 
+  it('gives tf.matMul values from a packed B, over several k blocks and a column tail', () => {
+    const a = tf.randomUniform([20, 300], -1, 1, 'float32', 3) as tf.Tensor2D;
+    const b = tf.randomUniform([300, 21], -1, 1, 'float32', 4) as tf.Tensor2D;
+    const packed = wasmPackB(b);
+    const fast = wasmPackedMatMul(a, packed);
+    const want = tf.matMul(a, b);
+    expect(packed.shape).toEqual([300, 21]);
+    expect(tf.max(tf.abs(tf.sub(fast, want))).dataSync()[0]).toBeLessThan(1e-4);
+    tf.dispose([a, b, packed, fast, want]);
+  });
+
   // [batch, inputs, outputs]: dx as dy · Wᵀ (a small W), and as (W · dyᵀ)ᵀ (a W bigger than the batch's matrices).
   for (const [batch, inputs, outputs] of [[20, 30, 12], [4, 30, 20]]) {
     it(`the dense layer's gradients equal tfjs's own (batch ${batch}, ${inputs} → ${outputs})`, () => {
@@ -151,6 +172,12 @@ describe('the GEMM as a tfjs kernel on the wasm backend', () => {
     }
     expect(() => teacherForward(model, 'nope')).toThrow(RangeError);
     tf.dispose([x, ...pairs.flat()]);
+    // The packed kernels are the predictors' own: disposing them frees those and not the teacher's weights.
+    const before = tf.memory().numTensors;
+    fast.dispose();
+    hidden.dispose();
+    expect(tf.memory().numTensors).toBe(before - 3);
+    expect(model.getWeights().every((w) => !w.isDisposed)).toBe(true);
     model.dispose();
   });
 

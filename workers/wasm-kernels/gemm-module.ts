@@ -9,6 +9,8 @@
  * tfjs 4.22's XNNPACK build predates relaxed SIMD: without FMA its matMul tops out at ~25 GFLOP/s
  * on this machine's core; the fused peak is ~58 (tests/bench/native.mjs prints both).
  * Rows left over (M mod 6) get a panel of their own; columns left over (N mod 8) a scalar tail.
+ * With `packedB`, B comes rearranged by the pack module below, so a panel reads it in order
+ * instead of one row of B (up to 4.8 KB apart: a new memory page at every k) per step.
  */
 import { F32, I32, moduleBytes, op, V128, type FunctionDef } from './emit';
 
@@ -30,7 +32,7 @@ const KC = 128;
  * One row panel over one block of k: rows [0, mr) of C, every full 8-column block, then the
  * scalar column tail; `accumulate` adds to C (every k block after the first) instead of setting it.
  */
-function panel(shape: GemmShape, mr: number, k: number, accumulate: boolean, fused: boolean): FunctionDef {
+function panel(shape: GemmShape, mr: number, k: number, accumulate: boolean, fused: boolean, packed: boolean): FunctionDef {
   const { m, n, transposeA } = shape;
   const sAi = transposeA ? 4 : 4 * shape.k; // bytes from row i to row i + 1 of A
   const sAk = transposeA ? 4 * m : 4; // bytes from k to k + 1
@@ -64,13 +66,13 @@ function panel(shape: GemmShape, mr: number, k: number, accumulate: boolean, fus
       body.push(...madd(ACC + 2 * r, B0), ...madd(ACC + 2 * r + 1, B1));
     }
     body.push(...op.get(PA), ...op.i32(sAk), ...op.i32Add, ...op.set(PA));
-    body.push(...op.get(PB), ...op.i32(ldb), ...op.i32Add, ...op.set(PB));
+    body.push(...op.get(PB), ...op.i32(packed ? NR * 4 : ldb), ...op.i32Add, ...op.set(PB));
     body.push(...op.get(K), ...op.i32(1), ...op.i32Sub, ...op.tee(K), ...op.brIf(0), ...op.end);
     for (let r = 0; r < mr; r++) {
       body.push(...op.get(PC), ...op.get(ACC + 2 * r), ...op.v128Store(r * ldc));
       body.push(...op.get(PC), ...op.get(ACC + 2 * r + 1), ...op.v128Store(r * ldc + 16));
     }
-    body.push(...op.get(PB0), ...op.i32(NR * 4), ...op.i32Add, ...op.set(PB0));
+    body.push(...op.get(PB0), ...op.i32(packed ? k * NR * 4 : NR * 4), ...op.i32Add, ...op.set(PB0));
     body.push(...op.get(PC), ...op.i32(NR * 4), ...op.i32Add, ...op.set(PC));
     body.push(...op.get(J), ...op.i32(1), ...op.i32Sub, ...op.tee(J), ...op.brIf(0), ...op.end);
   }
@@ -80,7 +82,7 @@ function panel(shape: GemmShape, mr: number, k: number, accumulate: boolean, fus
     for (let r = 0; r < mr; r++) {
       for (let t = 0; t < tail; t++) body.push(...(accumulate ? [...op.get(C), ...op.f32Load(r * ldc + 4 * (blocks * NR + t))] : op.f32Zero), ...op.set(s(r, t)));
     }
-    body.push(...op.get(A), ...op.set(PA), ...op.get(B), ...op.i32(blocks * NR * 4), ...op.i32Add, ...op.set(PB), ...op.i32(k), ...op.set(K));
+    body.push(...op.get(A), ...op.set(PA), ...op.get(B), ...op.i32(blocks * (packed ? k : 1) * NR * 4), ...op.i32Add, ...op.set(PB), ...op.i32(k), ...op.set(K));
     body.push(...op.loop);
     for (let r = 0; r < mr; r++) {
       for (let t = 0; t < tail; t++) {
@@ -89,7 +91,7 @@ function panel(shape: GemmShape, mr: number, k: number, accumulate: boolean, fus
       }
     }
     body.push(...op.get(PA), ...op.i32(sAk), ...op.i32Add, ...op.set(PA));
-    body.push(...op.get(PB), ...op.i32(ldb), ...op.i32Add, ...op.set(PB));
+    body.push(...op.get(PB), ...op.i32(packed ? 4 * tail : ldb), ...op.i32Add, ...op.set(PB));
     body.push(...op.get(K), ...op.i32(1), ...op.i32Sub, ...op.tee(K), ...op.brIf(0), ...op.end);
     for (let r = 0; r < mr; r++) {
       for (let t = 0; t < tail; t++) body.push(...op.get(C), ...op.get(s(r, t)), ...op.f32Store(r * ldc + 4 * (blocks * NR + t)));
@@ -109,7 +111,7 @@ function panel(shape: GemmShape, mr: number, k: number, accumulate: boolean, fus
  * row count is an argument, so one module serves every batch size; M is part of the module only
  * for a transposed A, where it is A's row stride.
  */
-export function gemmModuleBytes(shape: GemmShape, options: { rows: number; fused: boolean; sharedMemory: boolean }): Uint8Array<ArrayBuffer> {
+export function gemmModuleBytes(shape: GemmShape, options: { rows: number; fused: boolean; sharedMemory: boolean; packedB?: boolean }): Uint8Array<ArrayBuffer> {
   const { m, n, k, transposeA } = shape;
   const mr = options.rows;
   if (!(m > 0 && n > 0 && k > 0) || !(mr >= 1 && mr <= MR)) throw new RangeError(`gemm: bad shape ${m}×${k}·${k}×${n} in panels of ${mr}`);
@@ -122,7 +124,7 @@ export function gemmModuleBytes(shape: GemmShape, options: { rows: number; fused
   const body: number[] = [];
   for (let k0 = 0; k0 < k; k0 += KC) {
     const kc = Math.min(KC, k - k0);
-    functions.push(panel(shape, mr, kc, k0 > 0, options.fused));
+    functions.push(panel(shape, mr, kc, k0 > 0, options.fused, options.packedB === true));
     // This block's A starts k0 along k, its B k0 rows down; each panel mr rows further.
     body.push(...op.get(A), ...op.i32(k0 * sAk), ...op.i32Add, ...op.set(PA), ...op.get(C), ...op.set(PC));
     body.push(...op.get(PANELS), ...op.set(P), ...op.loop);
@@ -133,6 +135,42 @@ export function gemmModuleBytes(shape: GemmShape, options: { rows: number; fused
   }
   functions.push({ params: [I32, I32, I32, I32], results: [], locals: [[3, I32]], body, exportAs: 'gemm' });
   return moduleBytes({ shared: options.sharedMemory }, functions);
+}
+
+/**
+ * B [K×N] rearranged so that a panel reads it in order: for each block of KC rows (KC × N floats,
+ * where B has them), each 8-column block's KC × 8 floats one after another, then the column
+ * tail's KC × (N mod 8). Exports `pack(src, dst)`.
+ */
+export function packModuleBytes(n: number, k: number, sharedMemory: boolean): Uint8Array<ArrayBuffer> {
+  const ldb = 4 * n;
+  const blocks = Math.floor(n / NR);
+  const tail = n - blocks * NR;
+  const [SRC, DST, S, S0, D, J, K] = [0, 1, 2, 3, 4, 5, 6];
+  const body: number[] = [];
+  for (let k0 = 0; k0 < k; k0 += KC) {
+    const kc = Math.min(KC, k - k0);
+    body.push(...op.get(DST), ...op.i32(k0 * ldb), ...op.i32Add, ...op.set(D));
+    body.push(...op.get(SRC), ...op.i32(k0 * ldb), ...op.i32Add, ...op.set(S0));
+    if (blocks > 0) {
+      body.push(...op.i32(blocks), ...op.set(J), ...op.loop);
+      body.push(...op.get(S0), ...op.set(S), ...op.i32(kc), ...op.set(K), ...op.loop);
+      for (const h of [0, 16]) body.push(...op.get(D), ...op.get(S), ...op.v128Load(h), ...op.v128Store(h));
+      body.push(...op.get(D), ...op.i32(NR * 4), ...op.i32Add, ...op.set(D));
+      body.push(...op.get(S), ...op.i32(ldb), ...op.i32Add, ...op.set(S));
+      body.push(...op.get(K), ...op.i32(1), ...op.i32Sub, ...op.tee(K), ...op.brIf(0), ...op.end);
+      body.push(...op.get(S0), ...op.i32(NR * 4), ...op.i32Add, ...op.set(S0));
+      body.push(...op.get(J), ...op.i32(1), ...op.i32Sub, ...op.tee(J), ...op.brIf(0), ...op.end);
+    }
+    if (tail > 0) {
+      body.push(...op.get(SRC), ...op.i32(k0 * ldb + blocks * NR * 4), ...op.i32Add, ...op.set(S), ...op.i32(kc), ...op.set(K), ...op.loop);
+      for (let t = 0; t < tail; t++) body.push(...op.get(D), ...op.get(S), ...op.f32Load(4 * t), ...op.f32Store(4 * t));
+      body.push(...op.get(D), ...op.i32(4 * tail), ...op.i32Add, ...op.set(D));
+      body.push(...op.get(S), ...op.i32(ldb), ...op.i32Add, ...op.set(S));
+      body.push(...op.get(K), ...op.i32(1), ...op.i32Sub, ...op.tee(K), ...op.brIf(0), ...op.end);
+    }
+  }
+  return moduleBytes({ shared: sharedMemory }, [{ params: [I32, I32], results: [], locals: [[5, I32]], body, exportAs: 'pack' }]);
 }
 
 /** Rows per full panel. */

@@ -5,13 +5,15 @@
  * it into tfjs's wasm backend).
  */
 import { instantiateOn } from './emit';
-import { gemmModuleBytes, hasRelaxedSimd, PANEL_ROWS, type GemmShape } from './gemm-module';
+import { gemmModuleBytes, hasRelaxedSimd, packModuleBytes, PANEL_ROWS, type GemmShape } from './gemm-module';
 
 type GemmFn = (a: number, b: number, c: number, panels: number) => void;
+type PackFn = (src: number, dst: number) => void;
 
 /** Distinct shapes a run uses: a handful per layer; evaluation's batch sizes share modules. */
 const MAX_MODULES = 64;
 const modules = new WeakMap<WebAssembly.Memory, Map<string, GemmFn>>();
+const packers = new WeakMap<WebAssembly.Memory, Map<string, PackFn>>();
 let fused: boolean | undefined;
 
 /** Whether the modules multiply-add fused (relaxed SIMD) on this engine. */
@@ -20,10 +22,10 @@ export function gemmIsFused(): boolean {
   return fused;
 }
 
-function moduleFor(memory: WebAssembly.Memory, shape: GemmShape, rows: number): GemmFn {
-  let byKey = modules.get(memory);
-  if (!byKey) modules.set(memory, (byKey = new Map()));
-  const key = `${rows}:${shape.n}:${shape.k}:${shape.transposeA ? `t${shape.m}` : 'n'}`;
+/** The cached function for `key` in `memory`'s table, made by `make` when missing (at most MAX_MODULES, least recently used dropped). */
+function cached<F>(tables: WeakMap<WebAssembly.Memory, Map<string, F>>, memory: WebAssembly.Memory, key: string, make: () => F): F {
+  let byKey = tables.get(memory);
+  if (!byKey) tables.set(memory, (byKey = new Map()));
   let fn = byKey.get(key);
   if (fn) {
     // Most recently used last, so the oldest is the one dropped.
@@ -31,20 +33,38 @@ function moduleFor(memory: WebAssembly.Memory, shape: GemmShape, rows: number): 
     byKey.set(key, fn);
     return fn;
   }
-  fn = instantiateOn(memory, (sharedMemory) => gemmModuleBytes(shape, { rows, fused: gemmIsFused(), sharedMemory })).gemm as GemmFn;
+  fn = make();
   byKey.set(key, fn);
   if (byKey.size > MAX_MODULES) byKey.delete(byKey.keys().next().value!);
   return fn;
 }
 
-/** C = A · B (or Aᵀ · B) at byte offsets a, b, c of `memory`; C is overwritten. */
-export function gemm(memory: WebAssembly.Memory, shape: GemmShape, a: number, b: number, c: number): void {
+function moduleFor(memory: WebAssembly.Memory, shape: GemmShape, rows: number, packedB: boolean): GemmFn {
+  const key = `${rows}:${shape.n}:${shape.k}:${shape.transposeA ? `t${shape.m}` : 'n'}:${packedB ? 'p' : 'r'}`;
+  return cached(modules, memory, key, () => instantiateOn(memory, (sharedMemory) => gemmModuleBytes(shape, { rows, fused: gemmIsFused(), sharedMemory, packedB })).gemm as GemmFn);
+}
+
+/**
+ * Copies B [K×N] at byte offset `src` to `dst` (K × N floats) in the order the GEMM reads it
+ * (gemm-module.ts, packModuleBytes): then every load of B in a panel is the next 32 bytes, not
+ * the next row of B. `npm run bench:native`: the weight gradients (B is the batch's dy, cheap to
+ * pack) ran ~20 % faster, and the frozen teacher's layers, packed once, ~10–18 %.
+ */
+export function packB(memory: WebAssembly.Memory, k: number, n: number, src: number, dst: number): void {
+  cached(packers, memory, `${n}:${k}`, () => instantiateOn(memory, (sharedMemory) => packModuleBytes(n, k, sharedMemory)).pack as PackFn)(src, dst);
+}
+
+/**
+ * C = A · B (or Aᵀ · B) at byte offsets a, b, c of `memory`; C is overwritten. With `packedB`,
+ * B at `b` is already in packB's order.
+ */
+export function gemm(memory: WebAssembly.Memory, shape: GemmShape, a: number, b: number, c: number, packedB = false): void {
   const { m, n, k, transposeA } = shape;
   const full = Math.floor(m / PANEL_ROWS);
   const rest = m - full * PANEL_ROWS;
-  if (full > 0) moduleFor(memory, shape, PANEL_ROWS)(a, b, c, full);
+  if (full > 0) moduleFor(memory, shape, PANEL_ROWS, packedB)(a, b, c, full);
   if (rest > 0) {
     const rowBytes = transposeA ? 4 : 4 * k;
-    moduleFor(memory, shape, rest)(a + full * PANEL_ROWS * rowBytes, b, c + full * PANEL_ROWS * 4 * n, 1);
+    moduleFor(memory, shape, rest, packedB)(a + full * PANEL_ROWS * rowBytes, b, c + full * PANEL_ROWS * 4 * n, 1);
   }
 }

@@ -392,6 +392,8 @@ export class MnistRun {
     this.lastLosses?.dispose();
     this.lastLosses = null;
     this.teacherLogits.dispose();
-    // hintTeacher and teacherOutput share the teacher's layers and own no weights: disposing them would free the teacher's.
+    // hintTeacher and teacherOutput share the teacher's layers: this frees only what they made of them (packed kernels).
+    this.hintTeacher?.dispose();
+    this.teacherOutput.dispose();
   }
 }
