@@ -176,7 +176,7 @@ export function createTrainer(deps: TrainerDeps): TrainerApi {
     face = f;
     labId = f.shared.id;
     experiment = f.shared.clone(next);
-    pacer.resetRate();
+    pacer.newRun();
     listener?.progress({ phase: 'readout', backend: backend?.name, loaded: 0, total: null });
     const first = await snapshot(true);
     const info = await run.info();
