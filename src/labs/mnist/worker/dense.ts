@@ -18,6 +18,8 @@ interface DenseProducts {
   weightGradient(x: tf.Tensor2D, dy: tf.Tensor2D): tf.Tensor2D;
   /** dy · Wᵀ (dx) */
   inputGradient(dy: tf.Tensor2D, kernel: tf.Tensor2D): tf.Tensor2D;
+  /** The column sums of dy (db) */
+  biasGradient(dy: tf.Tensor2D): tf.Tensor1D;
 }
 
 /**
@@ -37,7 +39,7 @@ function customDense(products: DenseProducts, inputGradient: boolean): DenseFn {
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const [xs] = saved as [tf.Tensor2D];
         const d = dy as tf.Tensor2D;
-        return [inputGradient ? products.inputGradient(d, kernel) : tf.zerosLike(xs), products.weightGradient(xs, d), tf.sum(d, 0)];
+        return [inputGradient ? products.inputGradient(d, kernel) : tf.zerosLike(xs), products.weightGradient(xs, d), products.biasGradient(d)];
       },
     };
   }) as unknown as (...args: (tf.Tensor | tf.GradSaveFunc)[]) => { value: tf.Tensor; gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor[] }) as unknown as DenseFn;
@@ -48,6 +50,7 @@ const explicitTransposes: DenseProducts = {
   forward: (x, kernel) => tf.matMul(x, kernel),
   weightGradient: (x, dy) => tf.matMul(tf.transpose(x), dy),
   inputGradient: (dy, kernel) => tf.matMul(dy, tf.transpose(kernel)),
+  biasGradient: (dy) => tf.sum(dy, 0),
 };
 
 /**
@@ -65,6 +68,8 @@ const generatedGemm: DenseProducts = {
     if (inputs * outputs > dy.shape[0] * (inputs + outputs)) return tf.transpose(wasmMatMul(kernel, tf.transpose(dy)));
     return wasmMatMul(dy, tf.transpose(kernel));
   },
+  // 1ᵀ · dy on the GEMM: ~30 µs for a 128 × 800 dy, where tfjs's Sum over the batch took ~150.
+  biasGradient: (dy) => tf.reshape(wasmMatMul(tf.ones([dy.shape[0], 1]), dy, true), [dy.shape[1]]),
 };
 
 const explicitTransposeDense = customDense(explicitTransposes, true);
