@@ -3,9 +3,10 @@
  * probe distributions and decision regions. Each model's logits are one small read (600 test
  * points, a few probes, the 48 × 48 map, × classes floats), and the softmaxes, KLs and argmaxes
  * below cost microseconds in JavaScript. As tensor ops they were ~25 kernels per model and
- * readout, most of a snapshot's cost: on the CPU backend the test metrics took 8.5 ms and now
- * 2.9; on WebAssembly the map 8.5 ms and now 0.7 (`npm run bench`'s bare loop, in the worker).
- * Log-probabilities come from a log-sum-exp in double precision.
+ * readout, most of a snapshot's cost. With this and one forward pass per model
+ * (workers/predict-all.ts), on the CPU backend the test metrics went from 8.5 to 2.9–3.6 ms and
+ * the map from 20.6 to 9.5 ms; on WebAssembly 3.2 to 0.33 ms and 8.5 to 0.5 ms (timed in the
+ * benchmark's bare worker). Log-probabilities come from a log-sum-exp in double precision.
  */
 import type { ModelMetrics } from './readouts';
 

@@ -52,8 +52,8 @@ export class Toy2dRun {
   private readonly student: Student;
   private readonly labelsOnly: Student | null;
   private readonly testX: tf.Tensor2D;
-  /** The teacher's test-set log-probabilities (T = 1), read once, for the students' KL. */
-  private teacherTestLogProbs: Promise<Float64Array> | null = null;
+  /** The teacher's test-set logits and log-probabilities (T = 1), read once per run. */
+  private teacherTest: Promise<{ logits: Float32Array; logProbs: Float64Array }> | null = null;
   private readonly trainOneHot: Float32Array;
   private readonly grid: tf.Tensor2D;
   private probes: tf.Tensor2D;
@@ -249,25 +249,29 @@ export class Toy2dRun {
   /** The teacher is frozen: its test metrics are computed once per run. */
   async teacherMetrics(): Promise<TeacherMetrics> {
     if (!this.teacherStats) {
-      const logits = await readAndDispose(tf.tidy(() => predictAll(this.teacher, this.testX)));
-      const { hardLoss, accuracy } = metricsOf(logits, this.classes, this.test.y, null);
+      const { hardLoss, accuracy } = metricsOf((await this.teacherOnTest()).logits, this.classes, this.test.y, null);
       this.teacherStats = { hardLoss, accuracy };
     }
     return { ...this.teacherStats };
   }
 
-  private teacherLogProbs(): Promise<Float64Array> {
-    this.teacherTestLogProbs ??= readAndDispose(tf.tidy(() => predictAll(this.teacher, this.testX))).then((logits) =>
-      logSoftmaxRows(logits, this.classes),
+  private teacherOnTest(): Promise<{ logits: Float32Array; logProbs: Float64Array }> {
+    this.teacherTest ??= readAndDispose(tf.tidy(() => predictAll(this.teacher, this.testX))).then(
+      (logits) => ({ logits, logProbs: logSoftmaxRows(logits, this.classes) }),
+      (error: unknown) => {
+        // A failed read (a lost device) is not kept: the next readout tries again.
+        this.teacherTest = null;
+        throw error;
+      },
     );
-    return this.teacherTestLogProbs;
+    return this.teacherTest;
   }
 
   /** Each student's test-set metrics: their logits in one read, the metrics in JavaScript. */
   async studentMetrics(): Promise<{ student: ModelMetrics; labelsOnly: ModelMetrics | null }> {
     const models = this.students();
     const logits = await readAndDispose(tf.tidy(() => tf.concat(models.map((s) => predictAll(s.model, this.testX)))));
-    const teacher = await this.teacherLogProbs();
+    const teacher = (await this.teacherOnTest()).logProbs;
     const size = this.test.count * this.classes;
     const at = (k: number): ModelMetrics => metricsOf(logits.subarray(k * size, (k + 1) * size), this.classes, this.test.y, teacher);
     return { student: at(0), labelsOnly: this.labelsOnly ? at(1) : null };
