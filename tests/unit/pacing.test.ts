@@ -65,50 +65,66 @@ describe('snapshot pacing', () => {
   });
 });
 
-describe('the play loop on a slow device', () => {
-  it('sends pulses between snapshots that are dear, so the page hears at least every ~0.5 s', async () => {
-    let clock = 0;
-    const pacer = createPacer(() => clock);
-    const messages: { t: number; kind: 'snapshot' | 'pulse' }[] = [];
-    const rates: number[] = [];
-    let step = 0;
-    let seen = 0;
-    const run = {
-      get step() {
-        return step;
-      },
-      get examplesSeen() {
-        return seen;
-      },
-      trainStep() {
-        step++;
-        seen += 32;
-        clock += 160; // a 2-D step on WebGPU / SwiftShader
-        if (clock > 60_000) pacer.playing = false;
-      },
-      sync: async () => undefined,
-    } as unknown as LabRun;
-    const ctx: LoopContext = {
-      run: () => run,
-      exclusive: (task) => task(),
-      snapshot: async (heavy) => {
-        const started = clock;
-        clock += heavy ? 3500 : 1060; // what SwiftShader's snapshots cost, measured
-        pacer.snapshotTaken(heavy, clock - started);
-        return { step } as unknown as Snapshot;
-      },
-      publish: () => messages.push({ t: clock, kind: 'snapshot' }),
-      pulse: () => {
-        messages.push({ t: clock, kind: 'pulse' });
-        rates.push(pacer.examplesPerSecond());
-      },
-      fail: (error) => {
-        throw error;
-      },
-    };
+/**
+ * A run on a fake clock for the play loop: a step moves it on `stepMs`, a light or heavy snapshot
+ * by what it costs (and tells the pacer so); `playFor(ms)` plays until the clock has moved on `ms`.
+ */
+function simulated(stepMs: number, lightMs: number, heavyMs: number, hooks: { snapshot?(heavy: boolean): void; publish?(): void; pulse?(): void } = {}) {
+  const sim = { clock: 0, steps: 0, trained: 0, until: Infinity };
+  const pacer = createPacer(() => sim.clock);
+  const run = {
+    get step() {
+      return sim.steps;
+    },
+    get examplesSeen() {
+      return sim.steps * 32;
+    },
+    trainStep() {
+      sim.steps++;
+      sim.clock += stepMs;
+      sim.trained += stepMs;
+      if (sim.clock >= sim.until) pacer.playing = false;
+    },
+    sync: async () => undefined,
+  } as unknown as LabRun;
+  const ctx: LoopContext = {
+    run: () => run,
+    exclusive: (task) => task(),
+    snapshot: async (heavy) => {
+      hooks.snapshot?.(heavy);
+      const cost = heavy ? heavyMs : lightMs;
+      sim.clock += cost;
+      pacer.snapshotTaken(heavy, cost);
+      return { step: sim.steps } as unknown as Snapshot;
+    },
+    publish: () => hooks.publish?.(),
+    pulse: () => hooks.pulse?.(),
+    fail: (error) => {
+      throw error;
+    },
+  };
+  const playFor = async (ms: number) => {
+    sim.until = sim.clock + ms;
     pacer.start(ctx);
     while (pacer.playing) await new Promise((resolve) => setTimeout(resolve, 0));
     await pacer.stop();
+  };
+  return { sim, pacer, run, playFor };
+}
+
+describe('the play loop on a slow device', () => {
+  it('sends pulses between snapshots that are dear, so the page hears at least every ~0.5 s', async () => {
+    const messages: { t: number; kind: 'snapshot' | 'pulse' }[] = [];
+    const rates: number[] = [];
+    // A 2-D step on WebGPU / SwiftShader, and what its snapshots cost there, measured.
+    const { sim, pacer, run, playFor } = simulated(160, 1060, 3500, {
+      publish: () => messages.push({ t: sim.clock, kind: 'snapshot' }),
+      pulse: () => {
+        messages.push({ t: sim.clock, kind: 'pulse' });
+        rates.push(pacer.examplesPerSecond());
+      },
+    });
+    await playFor(60_000);
     const during = messages.filter((m) => m.t <= 60_000);
     const pulses = during.filter((m) => m.kind === 'pulse').length;
     const snapshots = during.length - pulses;
@@ -121,66 +137,36 @@ describe('the play loop on a slow device', () => {
     expect(gaps.filter((g) => g > PULSE_GAP_MS + 160).length).toBeLessThanOrEqual(snapshots + 1);
     // What the pulses say is the rate training gets, from the first one on: the first snapshots
     // after Play (seconds each here, taken at once to learn their cost) do not drag it down.
-    const overall = run.examplesSeen / (clock / 1000);
+    const overall = run.examplesSeen / (sim.clock / 1000);
     for (const r of rates) expect(r / overall).toBeGreaterThan(0.8);
     for (const r of rates) expect(r / overall).toBeLessThan(1.2);
   });
 
   it("first sight is a run's first 10 s of training over all its Plays, and a new run gets it again", async () => {
-    let clock = 0;
-    let until = 0;
-    const pacer = createPacer(() => clock);
     const heavyAt: number[] = [];
-    let trained = 0;
-    const run = {
-      step: 0,
-      examplesSeen: 0,
-      trainStep() {
-        clock += 5;
-        trained += 5;
-        if (clock >= until) pacer.playing = false;
+    // MNIST on wasm: a test-set chunk costs ~100 ms at most. Not the snapshot a Pause ends with:
+    // the pacing is what is tested.
+    const { sim, pacer, playFor } = simulated(5, 4, 100, {
+      snapshot: (heavy) => {
+        if (heavy && pacer.playing) heavyAt.push(sim.trained);
       },
-      sync: async () => undefined,
-    } as unknown as LabRun;
-    const ctx: LoopContext = {
-      run: () => run,
-      exclusive: (task) => task(),
-      snapshot: async (heavy) => {
-        const started = clock;
-        clock += heavy ? 100 : 4; // MNIST on wasm: a test-set chunk ~100 ms at most
-        // Not the snapshot a Pause ends with: the pacing is what is tested.
-        if (heavy && pacer.playing) heavyAt.push(trained);
-        pacer.snapshotTaken(heavy, clock - started);
-        return {} as Snapshot;
-      },
-      publish: () => undefined,
-      pulse: () => undefined,
-      fail: (error) => {
-        throw error;
-      },
-    };
-    const play = async (ms: number) => {
-      until = clock + ms;
-      pacer.start(ctx);
-      while (pacer.playing) await new Promise((resolve) => setTimeout(resolve, 0));
-      await pacer.stop();
-    };
+    });
     const gapsOf = (from: number, to: number) => {
       const at = heavyAt.filter((t) => t >= from && t <= to);
       return at.slice(1).map((t, i) => t - at[i]!);
     };
     // 6 s, a pause, 16 s more: the 2 s floor until 10 s of training, then 2 % (100 ms → 5 s).
     pacer.newRun();
-    await play(6000);
-    await play(16_000);
+    await playFor(6000);
+    await playFor(16_000);
     for (const g of gapsOf(0, FIRST_SIGHT_MS - 2500)) expect(g).toBeLessThan(2300);
     for (const g of gapsOf(FIRST_SIGHT_MS + 100, Infinity)) expect(g).toBeGreaterThan(100 / HEAVY_FLOOR_SHARE - 300);
     expect(gapsOf(FIRST_SIGHT_MS + 100, Infinity).length).toBeGreaterThan(0);
     // A new run sees the floor again from its first Play.
     heavyAt.length = 0;
-    trained = 0;
+    sim.trained = 0;
     pacer.newRun();
-    await play(6000);
+    await playFor(6000);
     expect(gapsOf(0, Infinity).length).toBeGreaterThan(1);
     for (const g of gapsOf(0, Infinity)) expect(g).toBeLessThan(2300);
   });
