@@ -292,8 +292,10 @@ export class Toy2dRun {
     const logits = await readAndDispose(tf.tidy(() => tf.concat(models.map((m) => predictAll(m, this.probes)))));
     const size = count * K;
     const of = (k: number) => logits.subarray(k * size, (k + 1) * size);
-    const teacherLogP = logSoftmaxRows(of(0), K);
-    const klTo = (k: number) => klRows(teacherLogP, logSoftmaxRows(of(k), K), K);
+    // Each model's log-probabilities at T = 1, once: its distribution at 1 and its KL come from them.
+    const logP = models.map((_, k) => logSoftmaxRows(of(k), K));
+    const at1 = (k: number) => Float32Array.from(logP[k]!, Math.exp);
+    const klTo = (k: number) => klRows(logP[0]!, logP[k]!, K);
     const labelsOnly = this.labelsOnly !== null;
     return {
       count,
@@ -303,9 +305,9 @@ export class Toy2dRun {
       teacherAtT: softmaxRows(of(0), K, T),
       studentAtT: softmaxRows(of(1), K, T),
       labelsOnlyAtT: labelsOnly ? softmaxRows(of(2), K, T) : null,
-      teacherAt1: softmaxRows(of(0), K),
-      studentAt1: softmaxRows(of(1), K),
-      labelsOnlyAt1: labelsOnly ? softmaxRows(of(2), K) : null,
+      teacherAt1: at1(0),
+      studentAt1: at1(1),
+      labelsOnlyAt1: labelsOnly ? at1(2) : null,
       klStudent: klTo(1),
       klLabelsOnly: labelsOnly ? klTo(2) : null,
     };
