@@ -47,8 +47,10 @@ function moduleFor(memory: WebAssembly.Memory, shape: GemmShape, rows: number, p
 /**
  * Copies B [K×N] at byte offset `src` to `dst` (K × N floats) in the order the GEMM reads it
  * (gemm-module.ts, packModuleBytes): then every load of B in a panel is the next 32 bytes, not
- * the next row of B. `npm run bench:native`: the weight gradients (B is the batch's dy, cheap to
- * pack) ran ~20 % faster, and the frozen teacher's layers, packed once, ~10–18 %.
+ * the next row of B. Timed in Node on raw memory, against the same modules reading B as stored:
+ * the weight gradients (B is the batch's dy, cheap to pack) ran 16–27 % faster packing included,
+ * and the frozen teacher's layers, packed once, 10–18 %; in `npm run bench:native` the cached
+ * step went from 0.53× to 0.55–0.57× of PyTorch, builds run in turn.
  */
 export function packB(memory: WebAssembly.Memory, k: number, n: number, src: number, dst: number): void {
   cached(packers, memory, `${n}:${k}`, () => instantiateOn(memory, (sharedMemory) => packModuleBytes(n, k, sharedMemory)).pack as PackFn)(src, dst);
