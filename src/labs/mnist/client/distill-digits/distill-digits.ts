@@ -9,7 +9,7 @@ import '../../../../components/distill-bars/distill-bars';
 import type { BarsModel } from '../../../../components/distill-bars/distill-bars';
 import { digitsStyles } from './distill-digits.styles';
 import { MNIST_PIXELS } from './digit-image';
-import { digitColors, paintImage } from './digit-canvas';
+import { DigitPainter, digitColors } from './digit-canvas';
 import { DrawingPad } from './drawing-pad';
 import { seriesChip, seriesFillStyles, studentStyle, TEACHER_STYLE } from '../../../../components/shared/series';
 import { mnistMsg } from '../../i18n/index';
@@ -76,6 +76,8 @@ export class DistillDigits extends LitElement {
     this.awaitingDrawn = true;
     emit(this, 'distill-digit-drawn', { image: image.slice() });
   });
+  /** Paints the strip's and the pad's small canvases when what they show changed. */
+  private painter = new DigitPainter(() => digitColors(this));
   /** The last drawing as the models see it (centred 28 × 28), or null when the pad is blank. */
   @state() private drawn: Float32Array | null = null;
   /** A drawing was sent; select the drawn image when a readout brings it back. */
@@ -156,12 +158,11 @@ export class DistillDigits extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const colors = digitColors(this);
     const d = this.digits;
     for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-image]')) {
       const index = Number(canvas.dataset['image']);
-      if (index < 0) paintImage(canvas, this.drawn, 0, colors);
-      else paintImage(canvas, d?.images ?? null, index * MNIST_PIXELS, colors);
+      if (index < 0) this.painter.paint(canvas, this.drawn, 0);
+      else this.painter.paint(canvas, d?.images ?? null, index * MNIST_PIXELS);
     }
   }
 
