@@ -6,9 +6,13 @@ import { msg } from '../i18n/index';
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-/** A cached `Intl.NumberFormat` for the active locale. */
-export function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${msg.locale}|${JSON.stringify(options)}`;
+/**
+ * A cached `Intl.NumberFormat` for the active locale. The hot formatters below pass a short `name`
+ * for their options: a snapshot formats hundreds of numbers, and building the key with
+ * JSON.stringify cost as much as the formatting (~1.5 µs each, in Node).
+ */
+export function numberFormat(options: Intl.NumberFormatOptions, name: string = JSON.stringify(options)): Intl.NumberFormat {
+  const key = `${msg.locale}|${name}`;
   let f = formatters.get(key);
   if (!f) {
     f = new Intl.NumberFormat(msg.locale, options);
@@ -25,7 +29,7 @@ export function bad(x: number | null | undefined): x is null | undefined {
 /** Whole numbers with grouping: 1234 → "1,234". */
 export function formatInteger(x: number | null | undefined): string {
   if (bad(x)) return msg.units.missing;
-  return numberFormat({ maximumFractionDigits: 0 }).format(Math.round(x));
+  return numberFormat({ maximumFractionDigits: 0 }, 'integer').format(Math.round(x));
 }
 
 /** Fixed decimals: formatFixed(0.1234, 3) → "0.123". */
@@ -33,7 +37,7 @@ export function formatFixed(x: number | null | undefined, digits: number): strin
   if (bad(x)) return msg.units.missing;
   // Avoid "-0.000" for tiny negatives (KL estimates can dip just below zero).
   const rounded = Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x;
-  return numberFormat({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(rounded);
+  return numberFormat({ minimumFractionDigits: digits, maximumFractionDigits: digits }, `fixed${digits}`).format(rounded);
 }
 
 /** A loss or divergence: 0.1234 → "0.123 nats". */
@@ -73,13 +77,13 @@ export function formatSignificant(x: number | null | undefined, significant = 2)
   if (x === 0) return '0';
   const rounded = Number(x.toPrecision(significant));
   const decimals = Math.max(0, significant - 1 - Math.floor(Math.log10(Math.abs(rounded))));
-  return numberFormat({ maximumFractionDigits: Math.min(decimals, 20), useGrouping: false }).format(rounded);
+  return numberFormat({ maximumFractionDigits: Math.min(decimals, 20), useGrouping: false }, `significant${Math.min(decimals, 20)}`).format(rounded);
 }
 
 /** Knob values such as temperature: 4 → "4", 4.5 → "4.5", 0.9 → "0.9". */
 export function formatKnob(x: number | null | undefined, maxDigits = 2): string {
   if (bad(x)) return msg.units.missing;
-  return numberFormat({ maximumFractionDigits: maxDigits, useGrouping: false }).format(x);
+  return numberFormat({ maximumFractionDigits: maxDigits, useGrouping: false }, `knob${maxDigits}`).format(x);
 }
 
 /** A coordinate in data space: −1.2345 → "−1.23" (true minus sign, reads well aloud and in print). */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   confusionHeat,
   errorRate,
+  errorsKey,
   maxOffDiagonal,
   topConfusions,
 } from '../../src/labs/mnist/client/distill-class-errors/class-errors-data';
@@ -51,5 +52,26 @@ describe('confusions', () => {
     expect(confusionHeat(0, 5)).toBe(0);
     expect(confusionHeat(1.25, 5)).toBeCloseTo(0.5, 10);
     expect(confusionHeat(3, 0)).toBe(0);
+  });
+});
+
+describe('errorsKey', () => {
+  const errors = (n: number, confusion?: number[]) => ({
+    errors: n,
+    total: 10_000,
+    perClass: { errors: [n, 0, 0, 0, 0, 0, 0, 0, 0, 0], totals: [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009] },
+    ...(confusion ? { confusion: Uint32Array.from(confusion) } : {}),
+  });
+  const student = (n: number, label = 'B · Logit KD') => ({ id: 'b', label, test: errors(n) });
+
+  it('is equal for equal contents in new objects, and differs when anything shown changes', () => {
+    const key = errorsKey(errors(94), [student(120)]);
+    expect(errorsKey(errors(94), [student(120)])).toBe(key);
+    expect(errorsKey(errors(95), [student(120)])).not.toBe(key);
+    expect(errorsKey(errors(94), [student(121)])).not.toBe(key);
+    expect(errorsKey(errors(94), [student(120, 'C · Hints')])).not.toBe(key);
+    expect(errorsKey(errors(94), [])).not.toBe(key);
+    expect(errorsKey(null, [student(120)])).not.toBe(key);
+    expect(errorsKey(errors(94, [1, 2]), [student(120)])).not.toBe(errorsKey(errors(94, [1, 3]), [student(120)]));
   });
 });

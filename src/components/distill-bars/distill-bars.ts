@@ -8,7 +8,7 @@ import { hostStyles } from '../shared/styles';
 import { seriesChip, seriesFillStyles, type SeriesStyle } from '../shared/series';
 import { barHeight, barScale, columnPlan, type ColumnPlan, columnValues, type Distribution, scaleTop, topEntries } from './bars-data';
 import { barsStyles } from './distill-bars.styles';
-import { Cadence } from '../shared/cadence';
+import { Cadence, Throttle } from '../shared/cadence';
 
 export type { Distribution } from './bars-data';
 
@@ -51,9 +51,18 @@ export class DistillBars extends LitElement {
   static override styles = [hostStyles, seriesFillStyles, barsStyles];
 
   private readonly cadence = new Cadence();
+  /**
+   * What the screen-reader tables and the bars' tooltips say: while training streams, refreshed
+   * once a second (60 table cells and 60 tooltips rewritten at every snapshot were most of this
+   * element's layout work); the bars themselves follow every snapshot.
+   */
+  private readonly readable = new Throttle<{ atT: Distribution[]; at1: Distribution[] }>(() => this.requestUpdate());
+  private told: { atT: Distribution[]; at1: Distribution[] } = { atT: [], at1: [] };
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('atT') || changed.has('at1')) this.cadence.note();
+    const key = `${this.models.map((m) => m.key).join()}/${this.classes.length}/${this.topK}`;
+    this.told = this.readable.pick(this.cadence.streaming, key, () => ({ atT: this.atT, at1: this.at1 }));
   }
 
   /** Class labels as printed under the bars and in table headers ("7", "Class 1", "left"). */
@@ -94,8 +103,9 @@ export class DistillBars extends LitElement {
     return c < 0 ? msg.bars.rest : (this.classes[c] ?? String(c));
   }
 
-  private row(dists: Distribution[], plan: ColumnPlan, zoom: boolean, testid: string): TemplateResult {
+  private row(dists: Distribution[], told: Distribution[], plan: ColumnPlan, zoom: boolean, testid: string): TemplateResult {
     const values = this.models.map((_, m) => columnValues(dists[m], plan, this.classes.length));
+    const titled = this.models.map((_, m) => columnValues(told[m], plan, this.classes.length));
     const top = scaleTop(values, zoom);
     const columns = [...plan.classes, ...(plan.rest ? [-1] : [])];
     const groups = columns.map(
@@ -107,7 +117,7 @@ export class DistillBars extends LitElement {
             class="bar fill-${model.style.key}"
             part="bar bar-${model.key}"
             style="transform:scaleY(${barScale(barHeight(v, top))})"
-            title=${msg.bars.bar(model.label, name, formatPercent(v))}
+            title=${msg.bars.bar(model.label, name, formatPercent(titled[m]![j]))}
           ></div>`;
         })}
       </div>`,
@@ -196,8 +206,8 @@ export class DistillBars extends LitElement {
     const h = this.highlight;
     const marked = h >= 0 && h < this.classes.length;
     return html`<div class="bars ${this.axis || this.zoom ? 'with-axis' : ''}" style="--_columns:${columns}">
-        ${this.rowLabel(t.atT(temperature), this.helpAtT)} ${this.row(this.atT, plan, this.zoom, 'scale-t')}
-        ${this.rowLabel(t.atOne, this.helpAt1)} ${this.row(this.at1, plan, false, 'scale-1')}
+        ${this.rowLabel(t.atT(temperature), this.helpAtT)} ${this.row(this.atT, this.told.atT, plan, this.zoom, 'scale-t')}
+        ${this.rowLabel(t.atOne, this.helpAt1)} ${this.row(this.at1, this.told.at1, plan, false, 'scale-1')}
         <div class="axis" part="axis" aria-hidden="true">
           ${[...plan.classes, ...(plan.rest ? [-1] : [])].map(
             (c) => html`<div class="class ${c >= 0 && c === h ? 'true' : ''}">
@@ -213,8 +223,8 @@ export class DistillBars extends LitElement {
             </p>`
           : nothing}
       </div>
-      ${this.table(this.atT, this.captionAtT ?? t.caption(temperature))}
-      ${this.table(this.at1, this.captionAt1 ?? t.caption(formatKnob(1)))}
+      ${this.table(this.told.atT, this.captionAtT ?? t.caption(temperature))}
+      ${this.table(this.told.at1, this.captionAt1 ?? t.caption(formatKnob(1)))}
       ${this.topText > 0 ? this.topTable(temperature) : nothing}`;
   }
 }

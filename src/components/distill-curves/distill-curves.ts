@@ -123,10 +123,36 @@ export class DistillCurves extends LitElement {
   private readonly redraw = new Spaced(REDRAW_GAP_MS, () => {
     this.frame ||= requestAnimationFrame(() => {
       this.frame = 0;
-      this.plots.forEach((plot, c) => plot?.setData(this.history.data(c) as uPlot.AlignedData));
+      if (this.onScreen) this.drawPlots();
+      else this.drawnStale = true;
       this.requestUpdate();
     });
   });
+
+  private drawPlots(): void {
+    this.drawnStale = false;
+    this.plots.forEach((plot, c) => plot?.setData(this.history.data(c) as uPlot.AlignedData));
+  }
+
+  /**
+   * Whether the charts are on screen: off screen (scrolled away, below the fold, hidden) the
+   * canvases are not redrawn (uPlot's redraws were the largest script item of the MNIST page's
+   * profile) until they come into view. The values under them, text for screen readers, follow.
+   */
+  private onScreen = true;
+  private drawnStale = false;
+  private visibility: IntersectionObserver | null = null;
+
+  private watchVisibility(): void {
+    if (this.visibility || typeof IntersectionObserver === 'undefined') return;
+    this.visibility = new IntersectionObserver((entries) => {
+      const entry = entries[entries.length - 1];
+      if (!entry) return;
+      this.onScreen = entry.isIntersecting;
+      if (this.onScreen && this.drawnStale) this.drawPlots();
+    });
+    this.visibility.observe(this);
+  }
 
   private toggleRange(): void {
     this.fullRange = !this.fullRange;
@@ -134,6 +160,7 @@ export class DistillCurves extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.watchVisibility();
     if (this.hasUpdated) {
       this.plotsStale = true;
       this.requestUpdate();
@@ -145,6 +172,9 @@ export class DistillCurves extends LitElement {
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.redraw.cancel();
+    this.visibility?.disconnect();
+    this.visibility = null;
+    this.onScreen = true;
     this.destroyPlots();
   }
 
@@ -200,7 +230,9 @@ export class DistillCurves extends LitElement {
             stroke: text,
             font,
             label: spec.xLabel,
-            labelFont: `600 ${font}`,
+            // The tick labels' font too: a canvas given two fonts resolves each anew at every
+            // redraw (~0.5 ms a time on a slow core, measured).
+            labelFont: font,
             labelSize: size.xLabel,
             labelGap: 0,
             size: size.xAxis,

@@ -20,6 +20,7 @@ import type { BackendInfo, Snapshot } from '../../../workers/trainer-api';
 import '../distill-status/distill-status';
 import '../distill-cost/distill-cost';
 import { runDevice } from '../distill-cost/cost-device';
+import { Throttle } from '../shared/cadence';
 import type { RunMeasurement } from '../../cost/cost-model';
 import { defineElement } from '../shared/define';
 import type { DistillCommandDetail } from '../shared/events';
@@ -263,8 +264,16 @@ export class DistillPlayground extends LitElement {
     void this.controller.command(event.detail.command);
   }
 
+  /** The cost widget's run while training streams: refreshed once a second (`Throttle`). */
+  private readonly costRun = new Throttle<RunMeasurement | undefined>(() => this.requestUpdate());
+
   /** The live run, as the cost widget needs it. */
   private runMeasurement(): RunMeasurement | undefined {
+    const c = this.controller;
+    return this.costRun.pick(c.playing, c.current.init, () => this.measureRun());
+  }
+
+  private measureRun(): RunMeasurement | undefined {
     const { init, snapshot } = this.controller.current;
     if (!init || !snapshot) return undefined;
     const info = this.controller.backend ?? init.backend;

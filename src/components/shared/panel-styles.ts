@@ -81,12 +81,21 @@ export const labPanelStyles = css`
     border-left: 4px solid var(--distill-teacher-color, #0072b2);
     background: var(--_surface);
   }
+  /*
+   * A panel off screen (below the fold, scrolled away) is neither laid out nor painted: the text a
+   * snapshot changes there costs the frame nothing until the panel comes into view. On a slow
+   * 2-core machine this cut the MNIST page's layout time while training by ~40 % and its paint by
+   * over half (Chrome trace, 8 s at 1280 × 720). A panel keeps the height it last had on screen
+   * (auto); 360px before it was ever shown.
+   */
   .panel {
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: 10px;
     padding: 0.9em 1em 1em;
     min-width: 0;
+    content-visibility: auto;
+    contain-intrinsic-size: auto 360px;
   }
   .panel h2 {
     font-size: 1.2em;

@@ -8,7 +8,7 @@ import { modelChip, modelFillStyles, type ModelStyle, studentStyle, TEACHER_STYL
 import { niceAxis } from '../../../../shared/axis';
 import { barScale } from '../../../../components/distill-bars/bars-data';
 import { Cadence } from '../../../../components/shared/cadence';
-import { confusionHeat, errorRate, maxOffDiagonal, topConfusions } from './class-errors-data';
+import { confusionHeat, errorRate, errorsKey, maxOffDiagonal, topConfusions } from './class-errors-data';
 import { classErrorsStyles } from './distill-class-errors.styles';
 import { mnistMsg } from '../../i18n/index';
 
@@ -62,8 +62,19 @@ export class DistillClassErrors extends LitElement {
 
   private readonly cadence = new Cadence();
 
+  /** The data last rendered (`errorsKey`): a snapshot with the same errors renders nothing. */
+  private shownKey = '';
+
+  protected override shouldUpdate(changed: Map<PropertyKey, unknown>): boolean {
+    const onlyData = [...changed.keys()].every((k) => k === 'students' || k === 'teacher');
+    if (!onlyData) return true;
+    return errorsKey(this.teacher, this.students) !== this.shownKey;
+  }
+
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('students') || changed.has('teacher')) this.cadence.note();
+    const key = errorsKey(this.teacher, this.students);
+    if ((changed.has('students') || changed.has('teacher')) && key !== this.shownKey) this.cadence.note();
+    this.shownKey = key;
   }
 
   /** The teacher's test errors, or null before the first readout. */
