@@ -27,7 +27,7 @@ const SIZES = {
 /**
  * Streaming training curves (uPlot), described by a view model: `spec` names the charts, their
  * axes and series (each with its colour-and-dash series style); `push(x, values)` appends one
- * point to every chart. Redraws are batched to one per animation frame. Under each plot the latest
+ * point to every chart. Redraws are batched, at most five a second. Under each plot the latest
  * values (or the hovered point's) are printed as text, for screen readers and for reading exact
  * numbers. Knows no lab and no worker type: lab adapters turn snapshots into points.
  *
@@ -64,7 +64,8 @@ export class DistillCurves extends LitElement {
   /** Per chart: the data index under the pointer, or null. */
   private hover: (number | null)[] = [];
   private plotsStale = true;
-  private frame = 0;
+  /** The pending redraw's timer (0: none). */
+  private frame: ReturnType<typeof setTimeout> | 0 = 0;
   private resizeObserver: ResizeObserver | null = null;
 
   /**
@@ -113,17 +114,20 @@ export class DistillCurves extends LitElement {
   }
 
   /**
-   * Redraws on the next frame, and at most every REDRAW_GAP_MS: while training streams points,
-   * each redraw lays out and paints every chart, on the cores training needs.
+   * Redraws soon, and at most every REDRAW_GAP_MS: while training streams points, each redraw
+   * lays out and paints every chart, on the cores training needs. The redraw is a task of its own
+   * (not an animation-frame callback, which runs inside the frame's own task with its layout and
+   * paint): on a slow core the 2-D page's frames held ~15 ms of chart redraws beside ~40 ms of
+   * layout and paint, and crossed 50 ms.
    */
   private schedule(): void {
     if (!this.frame) this.redraw.request();
   }
 
   private readonly redraw = new Spaced(REDRAW_GAP_MS, () => {
-    this.frame ||= requestAnimationFrame(() => {
+    this.frame ||= setTimeout(() => {
       this.frame = 0;
-      if (this.onScreen) this.drawPlots();
+      if (this.onScreen && !document.hidden) this.drawPlots();
       else this.drawnStale = true;
       this.requestUpdate();
     });
@@ -149,10 +153,15 @@ export class DistillCurves extends LitElement {
       const entry = entries[entries.length - 1];
       if (!entry) return;
       this.onScreen = entry.isIntersecting;
-      if (this.onScreen && this.drawnStale) this.drawPlots();
+      this.catchUp();
     });
     this.visibility.observe(this);
   }
+
+  /** Draws what was held back while off screen or in a hidden tab. */
+  private readonly catchUp = (): void => {
+    if (this.onScreen && !document.hidden && this.drawnStale) this.drawPlots();
+  };
 
   private toggleRange(): void {
     this.fullRange = !this.fullRange;
@@ -161,6 +170,7 @@ export class DistillCurves extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.watchVisibility();
+    document.addEventListener('visibilitychange', this.catchUp);
     if (this.hasUpdated) {
       this.plotsStale = true;
       this.requestUpdate();
@@ -169,8 +179,9 @@ export class DistillCurves extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    if (this.frame) cancelAnimationFrame(this.frame);
+    if (this.frame) clearTimeout(this.frame);
     this.frame = 0;
+    document.removeEventListener('visibilitychange', this.catchUp);
     this.redraw.cancel();
     this.visibility?.disconnect();
     this.visibility = null;
