@@ -84,9 +84,9 @@ export const labPanelStyles = css`
   /*
    * A panel off screen (below the fold, scrolled away) is neither laid out nor painted: the text a
    * snapshot changes there costs the frame nothing until the panel comes into view. On a slow
-   * 2-core machine this cut the MNIST page's layout time while training by ~40 % and its paint by
-   * over half (Chrome trace, 8 s at 1280 × 720). A panel keeps the height it last had on screen
-   * (auto); 360px before it was ever shown.
+   * 2-core machine this (with the cost widget's slower refresh) cut the MNIST page's layout time
+   * while training by about a third and its paint by half (Chrome traces, 8 s at 1280 × 720). A
+   * panel keeps the height it last had on screen (auto); 360px before it was ever shown.
    */
   .panel {
     background: var(--_surface);
