@@ -61,7 +61,7 @@ export class DistillBars extends LitElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('atT') || changed.has('at1')) this.cadence.note();
-    const key = `${this.models.map((m) => m.key).join()}/${this.classes.length}/${this.topK}`;
+    const key = `${this.models.map((m) => m.key).join()}/${this.classes.length}/${this.topK}/${this.highlight}`; // another image: at once
     this.told = this.readable.pick(this.cadence.streaming, key, () => ({ atT: this.atT, at1: this.at1 }));
   }
 

@@ -97,6 +97,12 @@ export const labPanelStyles = css`
     content-visibility: auto;
     contain-intrinsic-size: auto 360px;
   }
+  /* Printed, every panel is drawn (off screen it would print as an empty box). */
+  @media print {
+    .panel {
+      content-visibility: visible;
+    }
+  }
   .panel h2 {
     font-size: 1.2em;
     margin: 0 0 0.2em;
