@@ -98,6 +98,7 @@ export class DistillRegions extends LitElement {
     super.disconnectedCallback();
     clearTimeout(this.paintTimer);
     this.paintTimer = undefined;
+    this.paintAgain = false;
     this.resizeObserver?.disconnect();
     this.resizeObserver = null;
     this.observed = new WeakSet();
@@ -119,15 +120,37 @@ export class DistillRegions extends LitElement {
   }
 
   /**
-   * Paints in a task of its own, after the snapshot's DOM updates: a new map (~20 ms on a slow
-   * core) added to the snapshot's task made it a long one.
+   * Paints in tasks of their own after the snapshot's DOM updates, one new map per task: three new
+   * maps (~20 ms together on a slow core) made the snapshot's task a long one, and even in one
+   * task of their own reached 50 ms when the machine was busy. A snapshot that comes in while a
+   * pass is under way starts another once it ends (maps already up to date are skipped).
    */
   private paintTimer: ReturnType<typeof setTimeout> | undefined;
+  private paintAgain = false;
   private paintSoon(): void {
-    this.paintTimer ??= setTimeout(() => {
+    if (this.paintTimer !== undefined) {
+      this.paintAgain = true;
+      return;
+    }
+    const from = (start: number, theme: Theme | null): void => {
       this.paintTimer = undefined;
-      this.paintAll();
-    });
+      const canvases = this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas');
+      const panels = this.panels();
+      // Read the theme once per pass: getComputedStyle per colour per canvas cost more than painting.
+      const t = theme ?? readTheme(this, this.classes);
+      for (let i = start; i < canvases.length; i++) {
+        const panel = panels[i];
+        if (panel && this.paint(canvases[i]!, panel.key, panel.readout, t) && i + 1 < canvases.length) {
+          this.paintTimer = setTimeout(() => from(i + 1, t));
+          return;
+        }
+      }
+      if (this.paintAgain) {
+        this.paintAgain = false;
+        this.paintSoon();
+      }
+    };
+    this.paintTimer = setTimeout(() => from(0, null));
   }
 
   private paintAll(): void {
@@ -141,14 +164,15 @@ export class DistillRegions extends LitElement {
     });
   }
 
-  private paint(canvas: HTMLCanvasElement, key: PanelKey, readout: RegionsReadout | null, theme: Theme): void {
+  /** Paints one map if anything it shows changed; returns whether it did. */
+  private paint(canvas: HTMLCanvasElement, key: PanelKey, readout: RegionsReadout | null, theme: Theme): boolean {
     const size = this.sizes.get(canvas) ?? canvas.clientWidth;
-    if (!size) return;
+    if (!size) return false;
     const dpr = window.devicePixelRatio || 1;
     // Snapshots arrive up to 10 times a second, but a map changes only when one of these does.
     const signature = [readout, this.points, this.probePoints, this.selected, this.classes, size, dpr, this.focused === key ? this.cross : null, theme.key];
     const previous = this.painted.get(canvas);
-    if (previous && previous.length === signature.length && previous.every((v, i) => v === signature[i])) return;
+    if (previous && previous.length === signature.length && previous.every((v, i) => v === signature[i])) return false;
     this.painted.set(canvas, signature);
     const pixels = Math.round(size * dpr);
     if (canvas.width !== pixels || canvas.height !== pixels) {
@@ -156,7 +180,7 @@ export class DistillRegions extends LitElement {
       canvas.height = pixels;
     }
     const ctx = canvas.getContext('2d');
-    if (!ctx) return;
+    if (!ctx) return false;
     paintMap(ctx, size, dpr, {
       extent: this.extentFor(readout),
       regions: readout ? () => this.images.get(readout, theme.colors, theme.background, this.classes) : null,
@@ -166,6 +190,7 @@ export class DistillRegions extends LitElement {
       cross: this.focused === key ? this.cross : null,
       theme,
     });
+    return true;
   }
 
   private pick(point: Point): void {
