@@ -64,17 +64,18 @@ export class DistillClassErrors extends LitElement {
 
   /** The data last rendered (`errorsKey`): a snapshot with the same errors renders nothing. */
   private shownKey = '';
+  /** The data about to be rendered, keyed once per update in `shouldUpdate`. */
+  private nextKey = '';
 
   protected override shouldUpdate(changed: Map<PropertyKey, unknown>): boolean {
+    this.nextKey = errorsKey(this.teacher, this.students);
     const onlyData = [...changed.keys()].every((k) => k === 'students' || k === 'teacher');
-    if (!onlyData) return true;
-    return errorsKey(this.teacher, this.students) !== this.shownKey;
+    return !onlyData || this.nextKey !== this.shownKey;
   }
 
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    const key = errorsKey(this.teacher, this.students);
-    if ((changed.has('students') || changed.has('teacher')) && key !== this.shownKey) this.cadence.note();
-    this.shownKey = key;
+  protected override willUpdate(): void {
+    if (this.nextKey !== this.shownKey) this.cadence.note();
+    this.shownKey = this.nextKey;
   }
 
   /** The teacher's test errors, or null before the first readout. */

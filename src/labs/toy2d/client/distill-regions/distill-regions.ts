@@ -132,36 +132,36 @@ export class DistillRegions extends LitElement {
       this.paintAgain = true;
       return;
     }
-    const from = (start: number, theme: Theme | null): void => {
+    const from = (start: number, theme: Theme): void => {
       this.paintTimer = undefined;
-      const canvases = this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas');
-      const panels = this.panels();
-      // Read the theme once per pass: getComputedStyle per colour per canvas cost more than painting.
-      const t = theme ?? readTheme(this, this.classes);
-      for (let i = start; i < canvases.length; i++) {
-        const panel = panels[i];
-        if (panel && this.paint(canvases[i]!, panel.key, panel.readout, t) && i + 1 < canvases.length) {
-          this.paintTimer = setTimeout(() => from(i + 1, t));
-          return;
-        }
-      }
-      if (this.paintAgain) {
+      const next = this.paintFrom(start, theme, true);
+      if (next >= 0) {
+        this.paintTimer = setTimeout(() => from(next, theme));
+      } else if (this.paintAgain) {
         this.paintAgain = false;
         this.paintSoon();
       }
     };
-    this.paintTimer = setTimeout(() => from(0, null));
+    this.paintTimer = setTimeout(() => from(0, readTheme(this, this.classes)));
   }
 
   private paintAll(): void {
+    // Read the theme once per pass: getComputedStyle per colour per canvas cost more than painting.
+    this.paintFrom(0, readTheme(this, this.classes), false);
+  }
+
+  /**
+   * Paints the maps from index `start` on; with `one`, stops after the first that changed and
+   * returns the index to go on from (-1: none left).
+   */
+  private paintFrom(start: number, theme: Theme, one: boolean): number {
     const canvases = this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas');
     const panels = this.panels();
-    // Read the theme once per pass: getComputedStyle per colour per canvas cost more than painting.
-    const theme = readTheme(this, this.classes);
-    canvases.forEach((canvas, i) => {
+    for (let i = start; i < canvases.length; i++) {
       const panel = panels[i];
-      if (panel) this.paint(canvas, panel.key, panel.readout, theme);
-    });
+      if (panel && this.paint(canvases[i]!, panel.key, panel.readout, theme) && one && i + 1 < canvases.length) return i + 1;
+    }
+    return -1;
   }
 
   /** Paints one map if anything it shows changed; returns whether it did. */
