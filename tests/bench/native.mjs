@@ -13,7 +13,8 @@
  * has been drawn) and `teacher` (plus the teacher's forward pass, while the cache fills). Prints
  * ms per step and GFLOP/s for both, their ratio (target: browser ≥ 0.5× native), where the
  * browser's time goes (kernels per step, from tf.profile) and PyTorch's (forward, backward, Adam),
- * and writes bench-results/native-<date>.json.
+ * and writes bench-results/native-<date>.json. PyTorch runs on the fastest OpenBLAS kernels the
+ * CPU can run (pickOpenblasCore), not always the ones OpenBLAS picks itself.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser } from './browser.mjs';
 import { REPO_ROOT } from './options.mjs';
+import { describeOpenblas, pickOpenblasCore, threadEnv } from './openblas.mjs';
 import { log, round } from './util.mjs';
 
 export const NATIVE_TARGET = 0.5;
@@ -40,10 +42,11 @@ export function ensureTorch() {
 }
 
 export function runTorch(threads, steps) {
-  const env = { ...process.env, OMP_NUM_THREADS: String(threads), OPENBLAS_NUM_THREADS: String(threads), MKL_NUM_THREADS: String(threads) };
+  const openblas = pickOpenblasCore(threads, PYTHON);
+  const env = threadEnv(threads, openblas.core);
   const r = spawnSync(PYTHON, [join(REPO_ROOT, 'tests/bench/native.py'), String(threads), String(steps)], { encoding: 'utf8', env, timeout: 300_000 });
   if (r.status !== 0) throw new Error(`native.py failed: ${(r.stderr || r.stdout).trim().split('\n').at(-1)}`);
-  return JSON.parse(r.stdout.trim().split('\n').at(-1));
+  return { ...JSON.parse(r.stdout.trim().split('\n').at(-1)), openblas };
 }
 
 export async function runBrowserStep(browser, dist, steps) {
@@ -89,7 +92,7 @@ export function printNativeTable(browserResult, torchResult) {
   console.log('');
   console.log(
     `Native yardstick: MNIST step, 3 students 784-800-800-10, batch 128, Adam; ${browserResult.threads} thread(s) each ` +
-      `(browser: wasm ${browserResult.adapter}; PyTorch ${torchResult.torch}, BLAS ${torchResult.blas}):`,
+      `(browser: wasm ${browserResult.adapter}; PyTorch ${torchResult.torch}, ${describeOpenblas(torchResult.openblas)}):`,
   );
   console.log(fmt(header));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
