@@ -56,6 +56,7 @@ export const op = {
   else: [0x05],
   br: (depth: number) => [0x0c, ...unsigned(depth)],
   i32Sub: [0x6b],
+  i32Mul: [0x6c],
   f32Load: (offset: number) => [0x2a, 2, ...unsigned(offset)],
   f32Store: (offset: number) => [0x38, 2, ...unsigned(offset)],
   f32Zero: [0x43, 0, 0, 0, 0],

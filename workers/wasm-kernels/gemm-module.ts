@@ -31,8 +31,12 @@ const KC = 128;
 /**
  * One row panel over one block of k: rows [0, mr) of C, every full 8-column block, then the
  * scalar column tail; `accumulate` adds to C (every k block after the first) instead of setting it.
+ * The block's length is an argument (kc), so a module has two panel functions whatever K is: V8
+ * runs a new function in its baseline compiler until it has run for a while and then optimizes it
+ * on a background thread, and one function per block of k (ten for K = 1200) made a fresh run's
+ * products run up to ~2× slower for its first seconds, until the last of them was optimized.
  */
-function panel(shape: GemmShape, mr: number, k: number, accumulate: boolean, fused: boolean, packed: boolean): FunctionDef {
+function panel(shape: GemmShape, mr: number, accumulate: boolean, fused: boolean, packed: boolean): FunctionDef {
   const { m, n, transposeA } = shape;
   const sAi = transposeA ? 4 : 4 * shape.k; // bytes from row i to row i + 1 of A
   const sAk = transposeA ? 4 * m : 4; // bytes from k to k + 1
@@ -40,8 +44,8 @@ function panel(shape: GemmShape, mr: number, k: number, accumulate: boolean, fus
   const ldc = 4 * n;
   const blocks = Math.floor(n / NR);
   const tail = n - blocks * NR;
-  const [A, B, C, J, K, PA, PB, PB0, PC] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
-  const ACC = 9;
+  const [A, B, C, KC_, J, K, PA, PB, PB0, PC] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+  const ACC = 10;
   const B0 = ACC + 2 * mr;
   const B1 = B0 + 1;
   const AV = B1 + 1;
@@ -58,7 +62,7 @@ function panel(shape: GemmShape, mr: number, k: number, accumulate: boolean, fus
     for (let r = 0; r < mr; r++) {
       for (let h = 0; h < 2; h++) body.push(...(accumulate ? [...op.get(PC), ...op.v128Load(r * ldc + 16 * h)] : op.v128Zero), ...op.set(ACC + 2 * r + h));
     }
-    body.push(...op.get(A), ...op.set(PA), ...op.get(PB0), ...op.set(PB), ...op.i32(k), ...op.set(K));
+    body.push(...op.get(A), ...op.set(PA), ...op.get(PB0), ...op.set(PB), ...op.get(KC_), ...op.set(K));
     body.push(...op.loop);
     body.push(...op.get(PB), ...op.v128Load(0), ...op.set(B0), ...op.get(PB), ...op.v128Load(16), ...op.set(B1));
     for (let r = 0; r < mr; r++) {
@@ -72,7 +76,8 @@ function panel(shape: GemmShape, mr: number, k: number, accumulate: boolean, fus
       body.push(...op.get(PC), ...op.get(ACC + 2 * r), ...op.v128Store(r * ldc));
       body.push(...op.get(PC), ...op.get(ACC + 2 * r + 1), ...op.v128Store(r * ldc + 16));
     }
-    body.push(...op.get(PB0), ...op.i32(packed ? k * NR * 4 : NR * 4), ...op.i32Add, ...op.set(PB0));
+    // Packed, the next 8-column block starts kc × 8 floats on; as stored, 8 floats on.
+    body.push(...op.get(PB0), ...(packed ? [...op.get(KC_), ...op.i32(NR * 4), ...op.i32Mul] : op.i32(NR * 4)), ...op.i32Add, ...op.set(PB0));
     body.push(...op.get(PC), ...op.i32(NR * 4), ...op.i32Add, ...op.set(PC));
     body.push(...op.get(J), ...op.i32(1), ...op.i32Sub, ...op.tee(J), ...op.brIf(0), ...op.end);
   }
@@ -82,7 +87,8 @@ function panel(shape: GemmShape, mr: number, k: number, accumulate: boolean, fus
     for (let r = 0; r < mr; r++) {
       for (let t = 0; t < tail; t++) body.push(...(accumulate ? [...op.get(C), ...op.f32Load(r * ldc + 4 * (blocks * NR + t))] : op.f32Zero), ...op.set(s(r, t)));
     }
-    body.push(...op.get(A), ...op.set(PA), ...op.get(B), ...op.i32(blocks * (packed ? k : 1) * NR * 4), ...op.i32Add, ...op.set(PB), ...op.i32(k), ...op.set(K));
+    body.push(...op.get(A), ...op.set(PA), ...op.get(B), ...op.i32(blocks * NR * 4), ...(packed ? [...op.get(KC_), ...op.i32Mul] : []), ...op.i32Add, ...op.set(PB));
+    body.push(...op.get(KC_), ...op.set(K));
     body.push(...op.loop);
     for (let r = 0; r < mr; r++) {
       for (let t = 0; t < tail; t++) {
@@ -98,7 +104,7 @@ function panel(shape: GemmShape, mr: number, k: number, accumulate: boolean, fus
     }
   }
   return {
-    params: [I32, I32, I32],
+    params: [I32, I32, I32, I32],
     results: [],
     locals: [[6, I32], [2 * mr + 3, V128], ...(tail > 0 ? ([[mr * tail, F32]] as [number, number][]) : [])],
     body,
@@ -119,16 +125,16 @@ export function gemmModuleBytes(shape: GemmShape, options: { rows: number; fused
   const sAk = transposeA ? 4 * m : 4;
   const ldb = 4 * n;
   const ldc = 4 * n;
-  const functions: FunctionDef[] = [];
+  // Function 0 sets C (the first block of k), function 1 adds to it (every later block).
+  const functions: FunctionDef[] = [panel(shape, mr, false, options.fused, options.packedB === true), panel(shape, mr, true, options.fused, options.packedB === true)];
   const [A, B, C, PANELS, P, PA, PC] = [0, 1, 2, 3, 4, 5, 6];
   const body: number[] = [];
   for (let k0 = 0; k0 < k; k0 += KC) {
     const kc = Math.min(KC, k - k0);
-    functions.push(panel(shape, mr, kc, k0 > 0, options.fused, options.packedB === true));
     // This block's A starts k0 along k, its B k0 rows down; each panel mr rows further.
     body.push(...op.get(A), ...op.i32(k0 * sAk), ...op.i32Add, ...op.set(PA), ...op.get(C), ...op.set(PC));
     body.push(...op.get(PANELS), ...op.set(P), ...op.loop);
-    body.push(...op.get(PA), ...op.get(B), ...op.i32(k0 * ldb), ...op.i32Add, ...op.get(PC), ...op.call(functions.length - 1));
+    body.push(...op.get(PA), ...op.get(B), ...op.i32(k0 * ldb), ...op.i32Add, ...op.get(PC), ...op.i32(kc), ...op.call(k0 > 0 ? 1 : 0));
     body.push(...op.get(PA), ...op.i32(mr * sAi), ...op.i32Add, ...op.set(PA));
     body.push(...op.get(PC), ...op.i32(mr * ldc), ...op.i32Add, ...op.set(PC));
     body.push(...op.get(P), ...op.i32(1), ...op.i32Sub, ...op.tee(P), ...op.brIf(0), ...op.end);
