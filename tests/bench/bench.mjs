@@ -50,7 +50,7 @@ import { fmtRate, printTables, writeResults } from './report.mjs';
 import { measureStartup } from './startup.mjs';
 import { measureLabs, printLabsTable } from './measure-labs.mjs';
 import { measurePayloads, printPayloadTable, registryLabs } from './payload.mjs';
-import { ensureTorch, printNativeTable, runBrowserStep, runTorch } from './native.mjs';
+import { ensureTorch, measureNative, printNativeTable } from './native.mjs';
 import { log, median, round, shortError } from './util.mjs';
 
 function gitCommit() {
@@ -182,8 +182,7 @@ async function main() {
       else if (!torch.ok) throw new Error(torch.reason);
       else {
         log(`native: the MNIST step on wasm in Chromium, then in PyTorch (${opts.nativeSteps} steps per case) ...`);
-        const browserStep = await runBrowserStep(browser, opts.dist, opts.nativeSteps);
-        extra.native = { browser: browserStep, native: runTorch(browserStep.threads, opts.nativeSteps) };
+        extra.native = await measureNative(browser, opts.dist, opts.nativeSteps);
       }
     }
   } finally {
@@ -243,7 +242,7 @@ function printExtra(opts, extra) {
   if (extra.labs) printLabsTable(extra.labs, opts.appSeconds);
   if (extra.payload) printPayloadTable(extra.payload);
   if (extra.native?.skipped) console.log(`Native yardstick: n/a (${extra.native.skipped})\n`);
-  else if (extra.native) printNativeTable(extra.native.browser, extra.native.native);
+  else if (extra.native) printNativeTable(extra.native.browser, extra.native.native, extra.native.nativeRuns);
 }
 
 main().catch((err) => {

@@ -33,7 +33,12 @@ export interface NativeStepResult {
   kernels: KernelTime[];
   /** The same for `teacher` steps (the teacher's forward pass, the cache's update). */
   teacherKernels: KernelTime[];
+  /** ms of each of a fresh worker's first steps (a new run's, teacher included): compiling included. */
+  firstSteps: number[];
 }
+
+/** Steps timed one by one from a fresh worker. */
+const FIRST_STEPS = 30;
 
 /** The Hinton 2015 preset's students, labels, KD and KD (what its hint student becomes after FitNets' stage 1), T = 20. */
 function experiment(size: number): MnistExperiment {
@@ -86,10 +91,16 @@ async function measure(steps: number): Promise<NativeStepResult> {
   const data = { train: loaded.train, test: loaded.test };
   const cases: StepCase[] = [];
 
-  // Warm-up: the first steps of a backend compile and grow its memory.
-  const warm = new MnistRun(experiment(1000), loaded.teacher, data);
-  for (let i = 0; i < 10; i++) warm.trainStep();
-  await warm.sync();
+  // Warm-up: the first steps of a backend compile and grow its memory. Timed one by one, as a
+  // visitor's first run meets them: every cache row new, every kernel compiled on first use.
+  const warm = new MnistRun(experiment(10_000), loaded.teacher, data);
+  const firstSteps: number[] = [];
+  for (let i = 0; i < FIRST_STEPS; i++) {
+    const t0 = performance.now();
+    warm.trainStep();
+    await warm.sync();
+    firstSteps.push(performance.now() - t0);
+  }
   warm.dispose();
 
   // Teacher: the first pass over 10,000 images, every row new to the cache.
@@ -119,6 +130,7 @@ async function measure(steps: number): Promise<NativeStepResult> {
     cases,
     kernels,
     teacherKernels,
+    firstSteps,
   };
 }
 
