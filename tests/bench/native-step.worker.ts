@@ -69,10 +69,8 @@ async function profileSteps(run: MnistRun, profiled: number): Promise<KernelTime
   return [...byKernel].map(([name, v]) => ({ name, calls: Math.round(v.calls), ms: v.ms })).sort((a, b) => b.ms - a.ms);
 }
 
-/** Median ms per step (robust to a busy machine) and mean FLOPs per step over `steps` steps. */
-async function timeSteps(run: MnistRun, steps: number): Promise<{ ms: number; flops: number }> {
-  await run.sync();
-  const flops0 = run.flopsDone;
+/** ms of each of `steps` steps, in order. */
+async function stepTimes(run: MnistRun, steps: number): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < steps; i++) {
     const t0 = performance.now();
@@ -81,7 +79,14 @@ async function timeSteps(run: MnistRun, steps: number): Promise<{ ms: number; fl
     await run.sync();
     times.push(performance.now() - t0);
   }
-  times.sort((a, b) => a - b);
+  return times;
+}
+
+/** Median ms per step (robust to a busy machine) and mean FLOPs per step over `steps` steps. */
+async function timeSteps(run: MnistRun, steps: number): Promise<{ ms: number; flops: number }> {
+  await run.sync();
+  const flops0 = run.flopsDone;
+  const times = (await stepTimes(run, steps)).sort((a, b) => a - b);
   return { ms: times[times.length >> 1]!, flops: (run.flopsDone - flops0) / steps };
 }
 
@@ -94,13 +99,7 @@ async function measure(steps: number): Promise<NativeStepResult> {
   // Warm-up: the first steps of a backend compile and grow its memory. Timed one by one, as a
   // visitor's first run meets them: every cache row new, every kernel compiled on first use.
   const warm = new MnistRun(experiment(10_000), loaded.teacher, data);
-  const firstSteps: number[] = [];
-  for (let i = 0; i < FIRST_STEPS; i++) {
-    const t0 = performance.now();
-    warm.trainStep();
-    await warm.sync();
-    firstSteps.push(performance.now() - t0);
-  }
+  const firstSteps = await stepTimes(warm, FIRST_STEPS);
   warm.dispose();
 
   // Teacher: the first pass over 10,000 images, every row new to the cache.
