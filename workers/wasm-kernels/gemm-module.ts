@@ -7,7 +7,8 @@
  * Blocking: 6 rows × 8 columns of C in 12 SIMD registers; per k, 6 broadcasts of A and two loads
  * of B feed 12 multiply-adds, fused (relaxed SIMD's f32x4.relaxed_madd) where the browser has it.
  * tfjs 4.22's XNNPACK build predates relaxed SIMD: without FMA its matMul tops out at ~25 GFLOP/s
- * on this machine's core; the fused peak is ~58 (tests/bench/native.mjs prints both).
+ * on the first Xeon's core; a loop of nothing but fused multiply-adds peaks at ~58 there (44-46 on the
+ * Emerald Rapids Xeon).
  * Rows left over (M mod 6) get a panel of their own; columns left over (N mod 8) a scalar tail.
  * With `packedB`, B comes rearranged by the pack module below, so a panel reads it in order
  * instead of one row of B (up to 4.8 KB apart: a new memory page at every k) per step.
@@ -33,7 +34,7 @@ const KC = 128;
  * scalar column tail; `accumulate` adds to C (every k block after the first) instead of setting it.
  * The block's length is an argument (kc), so a module has two panel functions whatever K is: V8
  * runs a new function in its baseline compiler until it has run for a while and then optimizes it
- * on a background thread, and one function per block of k (ten for K = 1200) made a fresh run's
+ * on a background thread, and one function per block of k (ten for K = 1200) made, in Node, a fresh run's
  * products run up to ~2× slower for its first seconds, until the last of them was optimized.
  */
 function panel(shape: GemmShape, mr: number, accumulate: boolean, fused: boolean, packed: boolean): FunctionDef {
