@@ -181,7 +181,7 @@ async function main() {
       if (!torch.ok && opts.native === 'auto') extra.native = { skipped: torch.reason };
       else if (!torch.ok) throw new Error(torch.reason);
       else {
-        log(`native: the MNIST step on wasm in Chromium, then in PyTorch (${opts.nativeSteps} steps per case) ...`);
+        log(`native: the MNIST step in PyTorch, on wasm in Chromium, then in PyTorch again (${opts.nativeSteps} steps per case) ...`);
         extra.native = await measureNative(browser, opts.dist, opts.nativeSteps);
       }
     }

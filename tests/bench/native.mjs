@@ -41,8 +41,8 @@ export function ensureTorch() {
   return { ok: true };
 }
 
-export function runTorch(threads, steps) {
-  const openblas = pickOpenblasCore(threads, PYTHON);
+/** PyTorch's half on `threads` threads, on `openblas` (pickOpenblasCore's choice, made here when not given). */
+export function runTorch(threads, steps, openblas = pickOpenblasCore(threads, PYTHON)) {
   const env = threadEnv(threads, openblas.core);
   const r = spawnSync(PYTHON, [join(REPO_ROOT, 'tests/bench/native.py'), String(threads), String(steps)], { encoding: 'utf8', env, timeout: 300_000 });
   if (r.status !== 0) throw new Error(`native.py failed: ${(r.stderr || r.stdout).trim().split('\n').at(-1)}`);
@@ -60,9 +60,13 @@ function expectedThreads() {
  * is the yardstick (the stricter one); `nativeRuns` keeps both.
  */
 export async function measureNative(browser, dist, steps) {
-  const before = runTorch(expectedThreads(), steps);
+  // One choice of OpenBLAS kernels for both PyTorch runs (the probe takes ~10 s, and a second
+  // one can pick the other of two close kernel sets).
+  const threads = expectedThreads();
+  const openblas = pickOpenblasCore(threads, PYTHON);
+  const before = runTorch(threads, steps, openblas);
   const browserResult = await runBrowserStep(browser, dist, steps);
-  const after = runTorch(browserResult.threads, steps);
+  const after = browserResult.threads === threads ? runTorch(threads, steps, openblas) : runTorch(browserResult.threads, steps);
   const runs = before.threads === after.threads ? [before, after] : [after];
   const cases = after.cases.map((c) => runs.map((r) => r.cases.find((x) => x.case === c.case) ?? c).reduce((a, b) => (b.msPerStep < a.msPerStep ? b : a)));
   const native = { ...after, cases };
