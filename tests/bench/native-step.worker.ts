@@ -14,6 +14,9 @@ import { wasmPaths } from '../../workers/wasm-paths';
 import { loadMnistInBrowser } from '../../src/labs/mnist/worker/load-browser';
 import { MnistRun } from '../../src/labs/mnist/worker/run';
 import { defaultMnistExperiment, student, type MnistExperiment } from '../../src/labs/mnist/shared/schema';
+import { GEMM_KERNEL } from '../../workers/wasm-kernels/kernels';
+import { gemmIsFused } from '../../workers/wasm-kernels/gemm';
+import { fmaPeakGflops } from './fma-peak';
 
 export interface StepCase {
   case: 'cached' | 'teacher';
@@ -31,10 +34,16 @@ export interface NativeStepResult {
   cases: StepCase[];
   /** Per kernel over the profiled `cached` steps: calls and ms per step. */
   kernels: KernelTime[];
+  /** The cached step's generated-GEMM calls by shape (A's · B's, as stored): calls, ms and FLOPs per step. */
+  products: KernelTime[];
   /** The same for `teacher` steps (the teacher's forward pass, the cache's update). */
   teacherKernels: KernelTime[];
   /** ms of each of a fresh worker's first steps (a new run's, teacher included): compiling included. */
   firstSteps: number[];
+  /** This core's 128-bit multiply-add peak (fma-peak.ts), GFLOP/s: the best of runs before and after the steps. */
+  fmaPeakGflops: number;
+  /** Whether the GEMM (and that peak) multiply-add fused (relaxed SIMD). */
+  fused: boolean;
 }
 
 /** Steps timed one by one from a fresh worker. */
@@ -51,22 +60,39 @@ interface KernelTime {
   name: string;
   calls: number;
   ms: number;
+  /** FLOPs per step, for the generated GEMM (2·M·N·K of each call, from its shapes). */
+  flops?: number;
 }
 
-/** Calls and ms per step of each kernel, over `profiled` steps (tf.profile). */
-async function profileSteps(run: MnistRun, profiled: number): Promise<KernelTime[]> {
-  const byKernel = new Map<string, { calls: number; ms: number }>();
+/** Calls and ms per step of each kernel, and of each shape of the generated GEMM, over `profiled` steps (tf.profile). */
+async function profileSteps(run: MnistRun, profiled: number): Promise<{ kernels: KernelTime[]; products: KernelTime[] }> {
+  const byKernel = new Map<string, { calls: number; ms: number; flops: number }>();
+  const byShape = new Map<string, { calls: number; ms: number; flops: number }>();
   for (let i = 0; i < profiled; i++) {
     const p = await tf.profile(() => run.trainStep());
     // 'forward' is the custom-gradient dense layer's wrapper: its matMul and add are listed too.
     for (const k of p.kernels.filter((k) => k.name !== 'forward')) {
-      const e = byKernel.get(k.name) ?? { calls: 0, ms: 0 };
+      const e = byKernel.get(k.name) ?? { calls: 0, ms: 0, flops: 0 };
       e.calls += 1 / profiled;
       e.ms += (typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0) / profiled;
+      // C [M×N] = A · B with B [K×N] (or Aᵀ · B: the same B).
       byKernel.set(k.name, e);
+      if (k.name === GEMM_KERNEL) {
+        const flops = (2 * k.outputShapes[0]![0]! * k.outputShapes[0]![1]! * k.inputShapes[1]![0]!) / profiled;
+        e.flops += flops;
+        // Each product shape on its own line too: A's shape · B's shape.
+        const shape = `${k.inputShapes[0]!.join('×')} · ${k.inputShapes[1]!.join('×')}`;
+        const g = byShape.get(shape) ?? { calls: 0, ms: 0, flops: 0 };
+        g.calls += 1 / profiled;
+        g.ms += (typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0) / profiled;
+        g.flops += flops;
+        byShape.set(shape, g);
+      }
     }
   }
-  return [...byKernel].map(([name, v]) => ({ name, calls: Math.round(v.calls), ms: v.ms })).sort((a, b) => b.ms - a.ms);
+  const list = (m: typeof byKernel) =>
+    [...m].map(([name, v]) => ({ name, calls: Math.round(v.calls), ms: v.ms, ...(v.flops > 0 ? { flops: v.flops } : {}) })).sort((a, b) => b.ms - a.ms);
+  return { kernels: list(byKernel), products: list(byShape) };
 }
 
 /** ms of each of `steps` steps, in order. */
@@ -95,6 +121,8 @@ async function measure(steps: number): Promise<NativeStepResult> {
   const loaded = await loadMnistInBrowser(() => {});
   const data = { train: loaded.train, test: loaded.test };
   const cases: StepCase[] = [];
+  const fused = gemmIsFused();
+  const peakBefore = fmaPeakGflops(fused);
 
   // Warm-up: the first steps of a backend compile and grow its memory. Timed one by one, as a
   // visitor's first run meets them: every cache row new, every kernel compiled on first use.
@@ -106,7 +134,7 @@ async function measure(steps: number): Promise<NativeStepResult> {
   const fresh = new MnistRun(experiment(10_000), loaded.teacher, data);
   for (let i = 0; i < 2; i++) fresh.trainStep();
   const t = await timeSteps(fresh, Math.min(steps, 60));
-  const teacherKernels = await profileSteps(fresh, 3);
+  const { kernels: teacherKernels } = await profileSteps(fresh, 3);
   fresh.dispose();
 
   // Cached: a 3,000-image transfer set is wholly cached after 24 steps of 128 (a smaller one,
@@ -116,7 +144,7 @@ async function measure(steps: number): Promise<NativeStepResult> {
   const c = await timeSteps(cached, steps);
   cases.push({ case: 'cached', steps, msPerStep: c.ms, flopsPerStep: c.flops, gflops: c.flops / c.ms / 1e6 });
   cases.push({ case: 'teacher', steps: Math.min(steps, 60), msPerStep: t.ms, flopsPerStep: t.flops, gflops: t.flops / t.ms / 1e6 });
-  const kernels = await profileSteps(cached, 3);
+  const { kernels, products } = await profileSteps(cached, 3);
   cached.dispose();
   loaded.teacher.dispose();
 
@@ -128,8 +156,11 @@ async function measure(steps: number): Promise<NativeStepResult> {
     crossOriginIsolated: (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true,
     cases,
     kernels,
+    products,
     teacherKernels,
     firstSteps,
+    fmaPeakGflops: Math.max(peakBefore, fmaPeakGflops(fused)),
+    fused,
   };
 }
 

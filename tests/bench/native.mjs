@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { launchBrowser } from './browser.mjs';
 import { REPO_ROOT } from './options.mjs';
 import { describeOpenblas, pickOpenblasCore, threadEnv } from './openblas.mjs';
+import { describeCeiling, productCeiling } from './ceiling.mjs';
 import { log, round } from './util.mjs';
 
 export const NATIVE_TARGET = 0.5;
@@ -126,6 +127,13 @@ export function printNativeTable(browserResult, torchResult, nativeRuns = []) {
     const total = list.reduce((a, k) => a + k.ms, 0);
     console.log(`  - browser, per ${label} step (tf.profile, ${total.toFixed(0)} ms in kernels): ` +
       list.slice(0, 8).map((k) => `${k.name} ×${k.calls} ${k.ms.toFixed(1)} ms`).join(', '));
+  }
+  const cachedRow = rows.find((r) => r.case === 'cached');
+  const ceiling = cachedRow?.native && productCeiling({ kernels: browserResult.kernels, stepMs: cachedRow.browser.msPerStep, nativeMs: cachedRow.native.msPerStep, peak: browserResult.fmaPeakGflops });
+  if (ceiling) console.log(`  - ${describeCeiling(ceiling, cachedRow.native.msPerStep, browserResult.fused)}`);
+  if (browserResult.products?.length) {
+    console.log(`  - the products by shape (A · B as stored), per cached step: ` +
+      browserResult.products.slice(0, 8).map((k) => `${k.name} ×${k.calls} ${k.ms.toFixed(1)} ms (${(k.flops / k.ms / 1e6).toFixed(0)} GFLOP/s)`).join(', '));
   }
   const p = torchResult.cases.find((c) => c.case === 'cached')?.phasesMsPerStep;
   if (p) console.log(`  - PyTorch, per cached step: forward ${p.forward.toFixed(1)} ms, backward ${p.backward.toFixed(1)} ms, Adam ${p.adam.toFixed(1)} ms`);
