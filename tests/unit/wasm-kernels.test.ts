@@ -11,7 +11,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { gemm, packB } from '../../workers/wasm-kernels/gemm';
+import { gemm, packB, panelPlan } from '../../workers/wasm-kernels/gemm';
 import { gemmModuleBytes, hasSimd } from '../../workers/wasm-kernels/gemm-module';
 import { wasmKernelsReady, wasmMatMul, wasmPackB, wasmPackedMatMul } from '../../workers/wasm-kernels/kernels';
 import { denseFor, gemmDense, inputDenseFor, gemmInputDense, plainDense } from '../../src/labs/mnist/worker/dense';
@@ -51,6 +51,7 @@ describe('generated GEMM on raw memory', () => {
     [128, 80, 129, false], // k blocks of 128 and 1
     [250, 10, 64, false],
     [40, 33, 128, true],
+    [8, 16, 40, true], // 6 + 2 rows: two panels of 4
   ];
   for (const shape of shapes) {
     for (const packed of [false, true]) {
@@ -79,6 +80,20 @@ describe('generated GEMM on raw memory', () => {
       });
     }
   }
+
+  it('cuts M into 6-row panels, and one or two rows left over with the last of them into two panels of 3–4', () => {
+    const rows = (m: number) => panelPlan(m).reduce((sum, [r, p]) => sum + r * p, 0);
+    expect(panelPlan(128)).toEqual([[6, 20], [4, 1], [4, 1]]);
+    expect(panelPlan(7)).toEqual([[4, 1], [3, 1]]);
+    expect(panelPlan(784)).toEqual([[6, 130], [4, 1]]);
+    expect(panelPlan(5)).toEqual([[5, 1]]);
+    expect(panelPlan(1)).toEqual([[1, 1]]);
+    expect(panelPlan(12)).toEqual([[6, 2]]);
+    for (let m = 1; m <= 40; m++) {
+      expect(rows(m)).toBe(m);
+      for (const [r] of panelPlan(m)) expect(r === 6 || m < 6 || r >= 3).toBe(true);
+    }
+  });
 
   it('refuses an empty shape or a bad panel height', () => {
     expect(() => gemmModuleBytes({ m: 0, n: 1, k: 1, transposeA: false }, { rows: 1, fused: false, sharedMemory: false })).toThrow(RangeError);

@@ -62,11 +62,27 @@ export function packB(memory: WebAssembly.Memory, k: number, n: number, src: num
  */
 export function gemm(memory: WebAssembly.Memory, shape: GemmShape, a: number, b: number, c: number, packedB = false): void {
   const { m, n, k, transposeA } = shape;
+  const rowBytes = transposeA ? 4 : 4 * k;
+  let done = 0;
+  for (const [rows, panels] of panelPlan(m)) {
+    moduleFor(memory, shape, rows, packedB)(a + done * rowBytes, b, c + done * 4 * n, panels);
+    done += rows * panels;
+  }
+}
+
+/**
+ * M rows as [rows per panel, panels] runs: 6-row panels, and the rows left over. One or two left
+ * over (M = 128: 21 × 6 + 2) join the last 6-row panel as two panels of 3–4 rows: a 2-row panel
+ * keeps 4 sums in flight, too few to hide the multiply-add's latency, and ran at about half speed.
+ */
+export function panelPlan(m: number): [number, number][] {
   const full = Math.floor(m / PANEL_ROWS);
   const rest = m - full * PANEL_ROWS;
-  if (full > 0) moduleFor(memory, shape, PANEL_ROWS, packedB)(a, b, c, full);
-  if (rest > 0) {
-    const rowBytes = transposeA ? 4 : 4 * k;
-    moduleFor(memory, shape, rest, packedB)(a + full * PANEL_ROWS * rowBytes, b, c + full * PANEL_ROWS * 4 * n, 1);
+  if (rest > 0 && rest <= 2 && full > 0) {
+    const tail = PANEL_ROWS + rest;
+    const plan: [number, number][] = full > 1 ? [[PANEL_ROWS, full - 1]] : [];
+    return [...plan, [Math.ceil(tail / 2), 1], [Math.floor(tail / 2), 1]];
   }
+  const plan: [number, number][] = full > 0 ? [[PANEL_ROWS, full]] : [];
+  return rest > 0 ? [...plan, [rest, 1]] : plan;
 }

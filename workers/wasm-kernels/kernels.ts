@@ -54,6 +54,9 @@ export interface AdamConstants {
   c2: number;
 }
 
+/** Rows of C from which B is packed before the product (two panels: B is read twice or more). */
+const PACK_MIN_ROWS = 12;
+
 let registered = false;
 
 function register(): void {
@@ -75,9 +78,10 @@ function register(): void {
       const memory = heapOf(wasm);
       if (!memory) throw new Error(`${GEMM_KERNEL}: the wasm backend's memory is not reachable`);
       const shape = { m, n, k, transposeA };
-      if (transposeA && !packedB) {
-        // A weight gradient's B is the batch's dy ([batch × units]): packing it costs ~1 % of the
-        // product and made the product 16–27 % faster in Node (gemm.ts, packB).
+      if (!packedB && m >= PACK_MIN_ROWS) {
+        // B read by more than one row panel is packed first (gemm.ts, packB). A weight gradient's
+        // B is the batch's dy ([batch × units]): packing it costs ~1 % of the product and made the
+        // product 16–27 % faster in Node.
         const scratch = wasm.makeOutput([k, n], 'float32');
         try {
           packB(memory, k, n, wasm.getMemoryOffset(b.dataId), wasm.getMemoryOffset(scratch.dataId));
