@@ -73,7 +73,9 @@ export function gemm(memory: WebAssembly.Memory, shape: GemmShape, a: number, b:
 /**
  * M rows as [rows per panel, panels] runs: 6-row panels, and the rows left over. One or two left
  * over (M = 128: 21 × 6 + 2) join the last 6-row panel as two panels of 3–4 rows: a 2-row panel
- * keeps 4 sums in flight, too few to hide the multiply-add's latency, and ran at about half speed.
+ * keeps 4 sums in flight, too few to hide the multiply-add's latency. In Chromium on the Emerald
+ * Rapids Xeon (120×784 · 784×800, B packed, in turn): 2-row panels ran at 0.49 of the core's
+ * multiply-add peak, 3 rows 0.62, 4 rows 0.68, 6 rows 0.74.
  */
 export function panelPlan(m: number): [number, number][] {
   const full = Math.floor(m / PANEL_ROWS);
