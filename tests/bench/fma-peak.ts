@@ -35,9 +35,10 @@ export function fmaPeakGflops(fused: boolean, rounds = 5, msPerRound = 100): num
     const t0 = performance.now();
     peak(iterations);
     const ms = performance.now() - t0;
-    if (ms > 0) best = Math.max(best, (iterations * FLOPS_PER_ITERATION) / ms / 1e6);
+    if (!(ms > 0)) continue;
+    best = Math.max(best, (iterations * FLOPS_PER_ITERATION) / ms / 1e6);
     // Aim the next round at msPerRound whatever this core's speed.
-    if (ms > 0) iterations = Math.max(10_000, Math.min(1e9, Math.round((iterations * msPerRound) / ms)));
+    iterations = Math.max(10_000, Math.min(1e9, Math.round((iterations * msPerRound) / ms)));
   }
   return best;
 }

@@ -64,34 +64,39 @@ interface KernelTime {
   flops?: number;
 }
 
+type Tally = Map<string, { calls: number; ms: number; flops: number }>;
+
+/** Adds one profiled call (a share 1 / `profiled` of a step) to `key`'s line of `tally`. */
+function tallyCall(tally: Tally, key: string, ms: number, flops: number, profiled: number): void {
+  const e = tally.get(key) ?? { calls: 0, ms: 0, flops: 0 };
+  e.calls += 1 / profiled;
+  e.ms += ms / profiled;
+  e.flops += flops / profiled;
+  tally.set(key, e);
+}
+
 /** Calls and ms per step of each kernel, and of each shape of the generated GEMM, over `profiled` steps (tf.profile). */
 async function profileSteps(run: MnistRun, profiled: number): Promise<{ kernels: KernelTime[]; products: KernelTime[] }> {
-  const byKernel = new Map<string, { calls: number; ms: number; flops: number }>();
-  const byShape = new Map<string, { calls: number; ms: number; flops: number }>();
+  const byKernel: Tally = new Map();
+  const byShape: Tally = new Map();
   for (let i = 0; i < profiled; i++) {
     const p = await tf.profile(() => run.trainStep());
     // 'forward' is the custom-gradient dense layer's wrapper: its matMul and add are listed too.
     for (const k of p.kernels.filter((k) => k.name !== 'forward')) {
-      const e = byKernel.get(k.name) ?? { calls: 0, ms: 0, flops: 0 };
-      e.calls += 1 / profiled;
-      e.ms += (typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0) / profiled;
-      // C [M×N] = A · B with B [K×N] (or Aᵀ · B: the same B).
-      byKernel.set(k.name, e);
-      if (k.name === GEMM_KERNEL) {
-        const flops = (2 * k.outputShapes[0]![0]! * k.outputShapes[0]![1]! * k.inputShapes[1]![0]!) / profiled;
-        e.flops += flops;
-        // Each product shape on its own line too: A's shape · B's shape.
-        const shape = `${k.inputShapes[0]!.join('×')} · ${k.inputShapes[1]!.join('×')}`;
-        const g = byShape.get(shape) ?? { calls: 0, ms: 0, flops: 0 };
-        g.calls += 1 / profiled;
-        g.ms += (typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0) / profiled;
-        g.flops += flops;
-        byShape.set(shape, g);
+      const ms = typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0;
+      if (k.name !== GEMM_KERNEL) {
+        tallyCall(byKernel, k.name, ms, 0, profiled);
+        continue;
       }
+      // C [M×N] = A · B with B [K×N] (or Aᵀ · B: the same B).
+      const flops = 2 * k.outputShapes[0]![0]! * k.outputShapes[0]![1]! * k.inputShapes[1]![0]!;
+      tallyCall(byKernel, k.name, ms, flops, profiled);
+      // Each product shape on its own line too: A's shape · B's shape.
+      tallyCall(byShape, `${k.inputShapes[0]!.join('×')} · ${k.inputShapes[1]!.join('×')}`, ms, flops, profiled);
     }
   }
-  const list = (m: typeof byKernel) =>
-    [...m].map(([name, v]) => ({ name, calls: Math.round(v.calls), ms: v.ms, ...(v.flops > 0 ? { flops: v.flops } : {}) })).sort((a, b) => b.ms - a.ms);
+  const list = (tally: Tally) =>
+    [...tally].map(([name, v]) => ({ name, calls: Math.round(v.calls), ms: v.ms, ...(v.flops > 0 ? { flops: v.flops } : {}) })).sort((a, b) => b.ms - a.ms);
   return { kernels: list(byKernel), products: list(byShape) };
 }
 
