@@ -21,9 +21,9 @@
  *      dist/tests/bench/bench.html?backend=<b>&seconds=<s> (tests/bench/bench.html →
  *      bare-loop.ts → bare.worker.ts), which trains the same Toy2dRun.trainStep in a tight loop
  *      without UI, snapshots or comlink, and sets window.__bareBench = { backend, adapter, steps,
- *      seconds, examplesPerSecond, batchSize } or { error }. app / bare is the examples the app
- *      trained in its windows per second over the median of the bare runs, spread through the
- *      measurement so the machine's load over all of it is in both (compareWithBare);
+ *      seconds, examplesPerSecond, batchSize } or { error }. app / bare is the median over the
+ *      windows of each window's examples per second over the bare runs just before and after it
+ *      (bare-ratio.mjs), so the host's drift over the measurement cancels;
  *  (d) startup (tests/bench/startup.mjs; --startup=both (default), only or skip): per backend, for
  *      `auto`, for `auto` in a Chromium without the GPU flags and for `auto` on a second visit,
  *      --startup-runs fresh contexts each: navigation → first `distill-step` (the init snapshot)
@@ -45,6 +45,7 @@ import { join } from 'node:path';
 import { evaluate, installPageRecorders, launchBrowser, pageProblems, startPreview } from './browser.mjs';
 import { measureApp } from './measure-app.mjs';
 import { measureBare } from './measure-bare.mjs';
+import { compareWithBare } from './bare-ratio.mjs';
 import { parseArgs, REPO_ROOT } from './options.mjs';
 import { fmtRate, printTables, writeResults } from './report.mjs';
 import { measureStartup } from './startup.mjs';
@@ -197,45 +198,6 @@ async function main() {
   printTables(opts, rows, startupRows);
   printExtra(opts, extra);
   writeResults(opts, meta, rows, startupRows, extra);
-}
-
-/** A bare run this far below the fastest was slowed by something else (see compareWithBare). */
-const SLOWED_BARE = 0.8;
-
-/**
- * app / bare: the examples the app trained in its windows over those the bare loop would have
- * trained in the same time, at the median of its runs (before, between and after the windows, so
- * the machine's load over the whole measurement is in it). Runs under 0.8 × the fastest are left
- * out and named: on WebGPU (SwiftShader) a bare run next to the paused app sometimes ran at half
- * its speed, which would flatter the app. Also each window's own ratio.
- */
-function compareWithBare(row) {
-  const runs = row.bareRuns ?? [];
-  const rates = runs.map((b) => (b?.bareExamplesPerSecond > 0 ? b.bareExamplesPerSecond : undefined));
-  const good = rates.filter((x) => x !== undefined);
-  const out = { bareRates: rates.map((x) => (x === undefined ? null : Math.round(x))) };
-  const lastGood = [...runs].reverse().find((b) => b?.bareExamplesPerSecond > 0) ?? runs.at(-1);
-  if (lastGood) {
-    for (const k of ['bareSteps', 'bareBackend', 'bareAdapter', 'bareNote', 'bare']) if (lastGood[k] !== undefined) out[k] = lastGood[k];
-  }
-  const reason = runs.find((b) => b?.bareReason)?.bareReason;
-  if (!good.length) {
-    out.bareReason = reason ?? 'no bare-loop run';
-    return out;
-  }
-  const fastest = Math.max(...good);
-  const kept = good.filter((x) => x >= SLOWED_BARE * fastest);
-  if (kept.length < good.length) {
-    const slowed = good.filter((x) => x < SLOWED_BARE * fastest).map(fmtRate);
-    out.bareNote = `bare runs of ${slowed.join(', ')} ex/s left out (under ${SLOWED_BARE} × the fastest, ${fmtRate(fastest)}: something else slowed them)`;
-  }
-  out.bareExamplesPerSecond = median(kept);
-  const windows = (row.windows ?? []).filter((w) => w.seconds > 0);
-  if (windows.length) {
-    out.ratio = windows.reduce((a, w) => a + w.examples, 0) / windows.reduce((a, w) => a + w.seconds, 0) / out.bareExamplesPerSecond;
-    out.windowRatios = windows.map((w) => round(w.rate / out.bareExamplesPerSecond, 3));
-  }
-  return out;
 }
 
 function printExtra(opts, extra) {

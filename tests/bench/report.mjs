@@ -23,14 +23,14 @@ export function fmtRate(value) {
   return value >= 100 ? String(Math.round(value)) : value.toFixed(1);
 }
 
-/** " (windows 0.94–0.99)": each window's ratio against the bare runs beside it. */
+/** " (windows 0.94–0.99)": each window's ratio against the bare runs beside it (bare-ratio.mjs). */
 function windowRange(ratios) {
   if (!ratios || ratios.length < 2) return '';
   return ` (windows ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`;
 }
 
 export function printTable(rows, appSeconds) {
-  const header = ['backend', 'adapter', 'app ex/s', 'bare ex/s', 'app/bare (target ≥ 0.95)', `long tasks > 50 ms (worst ${appSeconds} s window)`, 'steps', 'ex/s the app shows'];
+  const header = ['backend', 'adapter', 'app ex/s', 'bare ex/s', 'app/bare, median of windows (target ≥ 0.95)', `long tasks > 50 ms (worst ${appSeconds} s window)`, 'steps', 'ex/s the app shows'];
   const lines = rows.map((r) => [
     r.backend,
     shortAdapter(r.adapter ?? r.bareAdapter ?? r.probeAdapter),
@@ -53,6 +53,8 @@ export function printTable(rows, appSeconds) {
       r.note && `${r.backend} app: ${r.note}`,
       r.bareReason && `${r.backend} bare: n/a: ${r.bareReason}`,
       r.bareNote && `${r.backend} bare: ${r.bareNote}`,
+      r.bareSlowed && `${r.backend} bare: runs of ${r.bareSlowed.map(fmtRate).join(', ')} ex/s ran under 0.8 × the fastest: something else slowed them (a window is compared with its faster neighbour when the other ran under 0.8 × it)`,
+      r.pooledRatio !== undefined && Math.abs(r.pooledRatio - r.ratio) >= 0.03 && `${r.backend}: pooled over all windows against the median bare run, ${r.pooledRatio.toFixed(2)}: the host's speed drifted during the measurement`,
     ].filter(Boolean),
   );
   if (notes.length) {
