@@ -113,7 +113,7 @@ function simulated(stepMs: number, lightMs: number, heavyMs: number, hooks: { sn
 }
 
 describe('the play loop on a slow device', () => {
-  it('sends pulses between snapshots that are dear, so the page hears at least every ~0.5 s', async () => {
+  it('sends pulses between snapshots that are dear, so the page hears about once a second', async () => {
     const messages: { t: number; kind: 'snapshot' | 'pulse' }[] = [];
     const rates: number[] = [];
     // A 2-D step on WebGPU / SwiftShader, and what its snapshots cost there, measured.
@@ -132,7 +132,8 @@ describe('the play loop on a slow device', () => {
     expect(snapshots).toBeLessThanOrEqual(4);
     // ... and the page still hears every step or so: no gap longer than a snapshot's own cost or a pulse gap plus a step.
     const gaps = during.slice(1).map((m, i) => m.t - during[i]!.t);
-    expect(pulses).toBeGreaterThan(60);
+    // (a pulse comes at the first step end past the gap: ~1.1 s apart here, and none during a snapshot)
+    expect(pulses).toBeGreaterThan((0.75 * 60_000) / PULSE_GAP_MS);
     expect(Math.max(...gaps)).toBeLessThanOrEqual(3500 + 160);
     expect(gaps.filter((g) => g > PULSE_GAP_MS + 160).length).toBeLessThanOrEqual(snapshots + 1);
     // What the pulses say is the rate training gets, from the first one on: the first snapshots
