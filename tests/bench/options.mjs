@@ -8,17 +8,19 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 export const ALL_BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'];
 export const STARTUP_MODES = ['both', 'only', 'skip'];
 export const USAGE = `usage: node tests/bench/bench.mjs [--backends=webgpu,webgl,wasm,cpu] [--app-seconds=10]
-       [--rounds=3] [--bare-seconds=5] [--warmup-steps=3] [--warmup-seconds=1] [--load-timeout=60] [--init-timeout=90]
-       [--warmup-timeout=60] [--extra-seconds=45] [--bare-timeout=120] [--max-minutes=12+10]
+       [--rounds=5] [--bare-seconds=5] [--warmup-steps=3] [--warmup-seconds=1] [--load-timeout=60] [--init-timeout=90]
+       [--warmup-timeout=60] [--extra-seconds=45] [--bare-timeout=120] [--max-minutes=20+10]
        [--startup=both|only|skip] [--startup-runs=2] [--first-step-timeout=90] [--out=bench-results] [--dist=dist]
        [--labs=on|off] [--payload=on|off] [--native=auto|on|off] [--native-steps=30]
   --warmup-seconds after each Play, the app trains at least this long before its window (the bare
                    loop warms up 1 s too)
   --rounds         app windows of --app-seconds each, with a bare-loop run before, between and after them
+                   (five: a window's ratio to its bare runs varied by ±10 % on a quiet 2-core host, so
+                   three windows' median could not tell 0.95 from 0.90)
   --startup        both: throughput, then startup timings (default); only: startup timings; skip: throughput
   --startup-runs   fresh-context runs per startup row (median and each value are reported)
   --first-step-timeout  seconds from Play to the first training step before a startup run says n/a
-  --max-minutes    overall limit; default 12 for throughput plus 10 for startup (plus 8 for labs, payload, native)
+  --max-minutes    overall limit; default 4 per round for throughput (20) plus 10 for startup (plus 8 for labs, payload, native)
   --labs           every lab training on wasm: main-thread long tasks and the tab's memory
   --payload        bytes each lab fetches before its first step (tests/bench/payload.mjs)
   --native         the MNIST step in PyTorch beside the browser (tests/bench/native.mjs); auto: when
@@ -28,7 +30,7 @@ export function parseArgs(argv) {
   const opts = {
     backends: ALL_BACKENDS,
     appSeconds: 10,
-    rounds: 3,
+    rounds: 5,
     bareSeconds: 5,
     warmupSteps: 3,
     warmupSeconds: 1,
@@ -100,7 +102,7 @@ export function parseArgs(argv) {
     }
   }
   const extras = (opts.labs === 'on' ? 3 : 0) + (opts.payload === 'on' ? 2 : 0) + (opts.native !== 'off' ? 3 : 0);
-  opts.maxMinutes ??= (opts.startup === 'only' ? 0 : 12) + (opts.startup === 'skip' ? 0 : 10) + extras;
+  opts.maxMinutes ??= (opts.startup === 'only' ? 0 : 4 * opts.rounds) + (opts.startup === 'skip' ? 0 : 10) + extras;
   if (!(Number.isInteger(opts.rounds) && opts.rounds >= 1)) {
     console.error('bench: --rounds must be a whole number ≥ 1');
     process.exit(2);
