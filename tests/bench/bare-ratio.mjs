@@ -7,7 +7,7 @@
  * WebGPU row on the EPYC Zen 5, 26,000–39,000 on WebAssembly) moves a window and its neighbours
  * together, so comparing them cancels most of the drift. The earlier pooled ratio (all windows
  * over the median bare run, slowed bare runs left out but slowed windows kept) counted a slow
- * minute against the app only: 0.77 on WebGPU where the windows' own ratios were 0.99–1.02.
+ * minute against the app only: 0.77 on WebGPU where the windows' own ratios were 0.88–1.03.
  *
  * When one neighbour ran under SLOWED_BARE × the other (on WebGPU a bare run next to the paused
  * app once ran at half speed), the window is compared with the faster one alone, so a slowed bare

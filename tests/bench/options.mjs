@@ -15,7 +15,7 @@ export const USAGE = `usage: node tests/bench/bench.mjs [--backends=webgpu,webgl
   --warmup-seconds after each Play, the app trains at least this long before its window (the bare
                    loop warms up 1 s too)
   --rounds         app windows of --app-seconds each, with a bare-loop run before, between and after them
-                   (five: a window's ratio to its bare runs varied by ±10 % on a quiet 2-core host, so
+                   (five: a window's ratio to its bare runs varied 0.72–1.25 on a quiet 2-core host, so
                    three windows' median could not tell 0.95 from 0.90)
   --startup        both: throughput, then startup timings (default); only: startup timings; skip: throughput
   --startup-runs   fresh-context runs per startup row (median and each value are reported)
