@@ -13,7 +13,7 @@
  * app once ran at half speed), the window is compared with the faster one alone, so a slowed bare
  * run never flatters the app.
  */
-import { median } from './util.mjs';
+import { median, round } from './util.mjs';
 
 export const SLOWED_BARE = 0.8;
 
@@ -56,7 +56,7 @@ export function compareWithBare(row) {
   });
   if (ratios.length) {
     out.ratio = median(ratios);
-    out.windowRatios = ratios.map((r) => Math.round(r * 1000) / 1000);
+    out.windowRatios = ratios.map((r) => round(r, 3));
   }
   const counted = windows.filter((w) => w.seconds > 0);
   if (counted.length) {

@@ -4,6 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SLOWED_BARE } from './bare-ratio.mjs';
 import { printStartupTable } from './startup.mjs';
 import { log } from './util.mjs';
 
@@ -53,7 +54,7 @@ export function printTable(rows, appSeconds) {
       r.note && `${r.backend} app: ${r.note}`,
       r.bareReason && `${r.backend} bare: n/a: ${r.bareReason}`,
       r.bareNote && `${r.backend} bare: ${r.bareNote}`,
-      r.bareSlowed && `${r.backend} bare: runs of ${r.bareSlowed.map(fmtRate).join(', ')} ex/s ran under 0.8 × the fastest: something else slowed them (a window is compared with its faster neighbour when the other ran under 0.8 × it)`,
+      r.bareSlowed && `${r.backend} bare: runs of ${r.bareSlowed.map(fmtRate).join(', ')} ex/s ran under ${SLOWED_BARE} × the fastest: something else slowed them (a window is compared with its faster neighbour when the other ran under ${SLOWED_BARE} × it)`,
       r.pooledRatio !== undefined && Math.abs(r.pooledRatio - r.ratio) >= 0.03 && `${r.backend}: pooled over all windows against the median bare run, ${r.pooledRatio.toFixed(2)}: the host's speed drifted during the measurement`,
     ].filter(Boolean),
   );
